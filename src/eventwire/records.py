@@ -1,0 +1,88 @@
+"""Plain typed records that flow one way through the pipeline.
+
+Stages take records in and give records out; only `eventwire.store` talks to DuckDB.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Precision = Literal["year", "month", "day"]
+
+
+@dataclass(frozen=True)
+class PublishedDate:
+    """A publication date at the precision its evidence supports.
+
+    `value` is ISO at that precision: `2012`, `2012-11` or `2012-11-07`.
+    When `inferred` is true the date was read from the text, and `evidence`
+    holds the words that support it, at `start:end` in the document text.
+    """
+
+    value: str
+    precision: Precision
+    inferred: bool = False
+    evidence: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """What a reader found in one file or record, before ids and dates are settled.
+
+    `text` is the decoded text exactly as it will be stored; readers never normalise it.
+    `location` says where inside `source` the record sits (`line 12`, `row 4`,
+    `record 3`), or is None for a whole file.
+    """
+
+    source: str
+    text: str
+    location: str | None = None
+    doc_id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    encoding: str = "utf-8"
+    encoding_fallback: bool = False
+    fmt: str = "txt"
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One stored news report. `text` is kept exactly; offsets always point into it."""
+
+    doc_id: str
+    text: str
+    content_hash: str
+    source: str
+    location: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: PublishedDate | None = None
+    encoding: str = "utf-8"
+    encoding_fallback: bool = False
+    fmt: str = "txt"
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """A file or record that could not become a document, and why.
+
+    `code` is a stable identifier users can search for (see `eventwire.errors`).
+    """
+
+    source: str
+    code: str
+    reason: str
+    location: str | None = None
+
+    def describe(self) -> str:
+        """One line naming the file, the place in it and the reason."""
+        where = f"{self.source}:{self.location}" if self.location else self.source
+        return f"{where}: [{self.code}] {self.reason}"
