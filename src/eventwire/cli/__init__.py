@@ -118,7 +118,9 @@ def docs(
         str | None, typer.Option("--search", "-s", help="Words in the title or text.")
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY[-MM[-DD]]).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Published on or after (YYYY[-MM[-DD]]).")
+    ] = None,
     until: Annotated[str | None, typer.Option(help="Published on or before.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many to list.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="How many to skip.")] = 0,
@@ -245,7 +247,9 @@ def errors(
         print_json(rows)
         return
     columns = ["source", "location", "code", "reason"]
-    console.print(table(f"{len(rows)} ingest errors", columns, ([r[c] for c in columns] for r in rows)))
+    console.print(
+        table(f"{len(rows)} ingest errors", columns, ([r[c] for c in columns] for r in rows))
+    )
 
 
 @app.command()

@@ -37,12 +37,14 @@ def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any
 
 def error_line(message: str) -> None:
     """One error line on standard error; markup in the message is shown as text."""
-    err_console.print(f"[red]error[/red] {_escape(message)}", highlight=False)
+    err_console.print(f"[red]error[/red] {_escape(message)}", highlight=False, soft_wrap=True)
 
 
 def warning_line(message: str) -> None:
     """One warning line on standard error."""
-    err_console.print(f"[yellow]warning[/yellow] {_escape(message)}", highlight=False)
+    err_console.print(
+        f"[yellow]warning[/yellow] {_escape(message)}", highlight=False, soft_wrap=True
+    )
 
 
 def _escape(text: str) -> str:

@@ -15,8 +15,8 @@ from rich.progress import (
 )
 
 from eventwire.cli.output import err_console, error_line, warning_line
-from eventwire.ingest.run import IngestCallbacks, IngestReport, ingest
 from eventwire.ingest.readers import count_input_files
+from eventwire.ingest.run import IngestCallbacks, IngestReport, ingest
 from eventwire.records import Document, IngestError
 from eventwire.settings import Settings
 from eventwire.store import Store
@@ -54,8 +54,7 @@ def ingest_with_progress(
 ) -> IngestReport:
     """Run an ingest, showing progress and one line per error on standard error."""
     if quiet:
-        counter = _FileCounter(None, None)
-        hooks = IngestCallbacks(on_error=error_line)
+        hooks = IngestCallbacks(on_error=lambda error: error_line(error.describe()))
         return ingest(paths, store, settings, from_filename, hooks)
     total = count_input_files(paths)
     columns = (

@@ -103,7 +103,7 @@ class Store:
         self.con.execute(
             "INSERT INTO ingest_runs (run_id, started_at, paths, status) "
             "VALUES (?, current_timestamp, ?, 'running')",
-            [run_id, json.dumps(list(paths))],
+            [run_id, json.dumps([str(p) for p in paths])],
         )
         return run_id
 
@@ -167,14 +167,15 @@ class Store:
         """Write documents through one Arrow batch, in one transaction."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         rows = [_document_row(doc, run_id, now) for doc in docs]
-        batch = pa.table({name: [row[i] for row in rows] for i, name in enumerate(_DOCUMENT_COLUMNS)})
+        batch = pa.table(
+            {name: [row[i] for row in rows] for i, name in enumerate(_DOCUMENT_COLUMNS)}
+        )
         columns = ", ".join(_DOCUMENT_COLUMNS)
         self.con.register("_document_batch", batch)
         try:
             self.con.execute("BEGIN TRANSACTION")
             self.con.execute(
-                f"INSERT OR IGNORE INTO documents ({columns}) "
-                f"SELECT {columns} FROM _document_batch"
+                f"INSERT OR IGNORE INTO documents ({columns}) SELECT {columns} FROM _document_batch"
             )
             self.con.execute("COMMIT")
         except Exception:
@@ -186,8 +187,7 @@ class Store:
     def add_errors(self, errors: Iterable[IngestError], run_id: int | None = None) -> int:
         """Record ingest errors; the same error seen again updates its last sighting."""
         rows = [
-            (err.source, err.location or "", err.code, err.reason, run_id, run_id)
-            for err in errors
+            (err.source, err.location or "", err.code, err.reason, run_id, run_id) for err in errors
         ]
         if not rows:
             return 0

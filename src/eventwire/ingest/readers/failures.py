@@ -24,7 +24,14 @@ class ReadFailure(Exception):
         )
 
     def at(self, location: str) -> ReadFailure:
-        """The same failure placed at `location`."""
+        """The same failure placed at `location`.
+
+        A truncated or corrupt gzip stream (E105) spoils the file, not one record, so it
+        stays a whole-file error whose reason says where reading stopped.
+        """
+        if self.code == "E105":
+            reason = f"{self.reason}; reading stopped in {location}, the records before it are kept"
+            return ReadFailure(self.code, reason)
         return ReadFailure(self.code, self.reason, location)
 
 
