@@ -39,16 +39,24 @@ def clean_run(folder: Path, db: Path) -> tuple[float, int]:
     return time.perf_counter() - started, done.returncode
 
 
-def interrupted_run(folder: Path, db: Path, after: float, sig: signal.Signals) -> int | None:
-    """Start a run and send it `sig` after `after` seconds; its exit code, None if done first."""
+def interrupted_run(folder: Path, db: Path, after: float, sig: signal.Signals) -> tuple[bool, int]:
+    """Start a run and send it `sig` after `after` seconds; (signal sent, exit code)."""
     process = subprocess.Popen(
-        ingest_command(folder, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        ingest_command(folder, db),
+        stdout=subprocess.DEVNULL,
+        stderr=(db.parent / f"{db.stem}.{sig.name}.stderr").open("w"),
+        preexec_fn=_default_sigint,
     )
     time.sleep(after)
     if process.poll() is not None:
-        return None
+        return False, process.returncode
     process.send_signal(sig)
-    return process.wait()
+    return True, process.wait()
+
+
+def _default_sigint() -> None:
+    """Let the child take Ctrl-C even when this process was started with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def stored_count(db: Path) -> int:
@@ -89,9 +97,10 @@ def main() -> int:
     for attempt in range(args.kills):
         sig = signals[attempt % len(signals)]
         after = rng.uniform(0.3, 0.7) * seconds
-        code = interrupted_run(folder, db, after, sig)
+        sent, code = interrupted_run(folder, db, after, sig)
         count = stored_count(db) if db.exists() else 0
-        print(f"run {attempt + 1}: {sig.name} after {after:.1f} s, exit {code}, {count} stored")
+        what = f"{sig.name} after {after:.1f} s" if sent else "ended before the signal"
+        print(f"run {attempt + 1}: {what}, exit {code}, {count} stored")
     code = subprocess.run(ingest_command(folder, db), capture_output=True, check=False).returncode
     after_restart = check_store(db, manifest)
     print(f"restart: exit {code}, {stored_count(db)} stored, problems {len(after_restart)}")

@@ -88,8 +88,22 @@ def test_numeric_date_with_ambiguous_order_raises_value_error() -> None:
         parse_published("03/04/2012")
 
 
-def test_numeric_date_with_one_possible_order_gives_day() -> None:
-    assert parse_published("13/04/2012") == PublishedDate("2012-04-13", "day")
+def test_ambiguous_numeric_date_is_not_guessed_by_fallback() -> None:
+    with pytest.raises(ValueError):
+        parse_published("Date: 03/04/2012")
+
+
+@pytest.mark.parametrize("value", ["13/04/2012", "04/13/2012", "13.04.2012", "2012/04/13"])
+def test_numeric_date_with_one_possible_order_gives_day(value: str) -> None:
+    assert parse_published(value) == PublishedDate("2012-04-13", "day")
+
+
+def test_dotted_numeric_date_reads_day_first() -> None:
+    assert parse_published("07.11.2012") == PublishedDate("2012-11-07", "day")
+
+
+def test_ctime_style_date_gives_day() -> None:
+    assert parse_published("Wed Nov 07 10:31:00 +0000 2012") == PublishedDate("2012-11-07", "day")
 
 
 def test_metadata_date_is_not_marked_inferred() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -9,6 +11,7 @@ import textwrap
 import pytest
 from mixed_corpus import check_store, write_mixed_folder
 
+from eventwire.cli.progress import graceful_interrupt
 from eventwire.ingest.run import IngestCallbacks, ingest
 from eventwire.settings import Settings
 from eventwire.store import Store
@@ -80,7 +83,28 @@ def test_ctrl_c_stores_what_was_read_and_a_rerun_finishes(mixed_folder, tmp_path
         )
         assert first.interrupted and first.failed
         assert store.count_documents() == 20  # the half-full batch was written too
-        assert store.runs()[0]["status"] == "errors" or store.runs()[0]["n_added"] == 20
+        assert store.runs()[0]["status"] == "interrupted"
         second = ingest([folder], store)
         assert second.existing == 20
     assert check_store(tmp_path / "s.duckdb", manifest) == []
+
+
+def test_first_ctrl_c_in_the_cli_stops_between_records_and_keeps_them(mixed_folder, tmp_path):
+    folder, manifest = mixed_folder
+    read: list[str] = []
+
+    def on_document(doc):
+        read.append(doc.doc_id)
+        if len(read) == 20:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with Store(tmp_path / "s.duckdb") as store, graceful_interrupt() as stop:
+            hooks = IngestCallbacks(on_document=on_document, should_stop=stop.is_set)
+            report = ingest([folder], store, Settings.load(write_batch_size=7), callbacks=hooks)
+            stored = store.count_documents()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert report.interrupted and stop.is_set()
+    assert stored == 20

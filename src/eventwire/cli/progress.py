@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from rich.progress import (
     BarColumn,
@@ -45,6 +48,33 @@ class _FileCounter:
             self.progress.update(self.task, documents=self.documents)
 
 
+@contextmanager
+def graceful_interrupt() -> Iterator[threading.Event]:
+    """A first Ctrl-C asks the run to stop after the record at hand; a second stops at once.
+
+    Stopping between records keeps Ctrl-C away from DuckDB, which would otherwise
+    abort the batch being written with an error of its own.
+    """
+    requested = threading.Event()
+    installable = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT) if installable else None
+    if not installable or previous is signal.SIG_IGN:
+        yield requested
+        return
+
+    def on_sigint(signum: int, frame: object) -> None:
+        if requested.is_set():
+            raise KeyboardInterrupt
+        requested.set()
+        warning_line("stopping after the current record; Ctrl-C again to stop at once")
+
+    signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield requested
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+
+
 def ingest_with_progress(
     paths: Sequence[str],
     store: Store,
@@ -53,9 +83,23 @@ def ingest_with_progress(
     quiet: bool,
 ) -> IngestReport:
     """Run an ingest, showing progress and one line per error on standard error."""
-    if quiet:
-        hooks = IngestCallbacks(on_error=lambda error: error_line(error.describe()))
-        return ingest(paths, store, settings, from_filename, hooks)
+    with graceful_interrupt() as stop:
+        if quiet:
+            hooks = IngestCallbacks(
+                on_error=lambda error: error_line(error.describe()), should_stop=stop.is_set
+            )
+            return ingest(paths, store, settings, from_filename, hooks)
+        return _ingest_with_bar(paths, store, settings, from_filename, stop)
+
+
+def _ingest_with_bar(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings,
+    from_filename: bool,
+    stop: threading.Event,
+) -> IngestReport:
+    """Run an ingest under a rich progress bar."""
     total = count_input_files(paths)
     columns = (
         SpinnerColumn(),
@@ -76,7 +120,10 @@ def ingest_with_progress(
             error_line(error.describe())
 
         hooks = IngestCallbacks(
-            on_document=counter.document, on_error=on_error, on_warning=warning_line
+            on_document=counter.document,
+            on_error=on_error,
+            on_warning=warning_line,
+            should_stop=stop.is_set,
         )
         report = ingest(paths, store, settings, from_filename, hooks)
         if total is not None:

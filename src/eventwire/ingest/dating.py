@@ -1,20 +1,25 @@
 """Publication dates: normalise the ones metadata gives, infer the ones only the text gives.
 
 `parse_published` reads a metadata value. The common forms (ISO dates and datetimes,
-`YYYY-MM`, `YYYY`, RFC 2822, "Nov. 7, 2012", "7 November 2012", unambiguous numeric
-dates) go through explicit patterns; anything else goes to `dateparser`, asked first for
-all of day, month and year and then for month and year only, so that a missing part is
-never filled from today's date. A datetime keeps the calendar date as written; no time
-zone conversion is made. Numeric dates such as 03/04/2012 where day and month could
-swap are refused rather than guessed.
+`YYYY-MM`, `YYYY`, `YYYYMMDD`, RFC 2822, ctime, "Nov. 7, 2012", "7 November 2012",
+numeric dates) go through explicit patterns; anything else goes to `dateparser`, asked
+first for all of day, month and year and then for month and year only, so that a missing
+part is never filled from today's date. A datetime keeps the calendar date as written;
+no time zone conversion is made. Dotted numeric dates are read day first (07.11.2012);
+slashed or dashed ones where day and month could swap (03/04/2012) are refused rather
+than guessed, and are never passed to dateparser, which would guess. A weekday that
+does not fall on the date makes the value unreadable.
 
 `infer_published` reads the article text and returns a date only where the text itself
 states when it was published. A wrong date is worse than none, so every rule is tied to
-a place where publishers put the publication date, never to the body's narrative:
+a place where publishers put the publication date, never to the body's narrative.
+"Top lines" are the first `TOP_LINES` non-blank lines, "bottom lines" the last
+`BOTTOM_LINES`. The rules:
 
 1. Stamp (day): a line in the top or bottom lines that starts with Published, First
    published, Posted (by NAME) on, Updated, Last updated or Released and goes on to a
-   full date ("Published: 7 November 2012", "Posted Nov 7, 2012 10:32 AM").
+   full date ("Published: 7 November 2012", "Posted Nov 7, 2012 10:32 AM"), where the
+   line does not go on as a sentence ("Released on 7 May 2010, the report ..." is none).
 2. Dateline (day): a dateline with a full date at the start of one of the top lines
    ("MOSCOW, Nov. 7, 2012 (Reuters) -", "LONDON, 12 March 2013 —").
 3. Date line (day): one of the top lines holding nothing but a full date, optionally
@@ -172,6 +177,14 @@ _FUTURE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_AFTER_RE = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}(?:deadline|target|goal)\b", re.IGNORECASE)
+# Rules by rank; rules in one tier must agree. Updates can come long after publication;
+# a yearless dateline borrows its year; a copyright line gives a year only.
+_TIERS = (
+    ("stamp", "dateline", "date line", "source"),
+    ("updated",),
+    ("dateline+copyright",),
+    ("copyright",),
+)
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 
 # Metadata forms, matched against the whole stripped value, case-insensitively.
@@ -185,7 +198,12 @@ _META_YMD_RE = re.compile(r"(?P<y>\d{4})(?:[/.](?P<m>\d{1,2})[/.]|(?P<m2>\d{2}))
 _META_MONTH_RE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})")
 _META_YEAR_RE = re.compile(r"(?P<y>\d{4})")
 _META_NUMERIC_RE = re.compile(
-    r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4})(?:[T ,]+\d{1,2}:\d{2}.*)?"
+    r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?:[T ,]+\d{1,2}:\d{2}.*)?"
+)
+# ctime and Twitter style: "Wed Nov 07 10:31:00 +0000 2012".
+_META_CTIME_RE = re.compile(
+    rf"(?:{_WEEKDAY}\s+)?(?P<ct_m>{_MON})\s+(?P<ct_d>{_DAY})\s+{_TIME}\s+(?P<ct_y>{_YEAR})",
+    re.IGNORECASE,
 )
 _META_WRITTEN_RE = re.compile(
     rf"(?:{_WEEKDAY}\s*)?{_FULL}(?:\s*(?:,|\bat\b|T)?\s*{_TIME})?{_META_ZONE}\s*\.?",
@@ -194,6 +212,8 @@ _META_WRITTEN_RE = re.compile(
 _META_WRITTEN_MONTH_RE = re.compile(
     rf"(?P<my_m>{_MON})\.?,?\s+(?P<my_y>{_YEAR})\s*\.?", re.IGNORECASE
 )
+_YEAR_DIGITS_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_NUMERIC_DATE_RE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}")
 _DATEPARSER_DAY = {
     "PARSERS": ["custom-formats", "absolute-time"],
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -251,7 +271,7 @@ def parse_published(value: str | None) -> PublishedDate | None:
 
 
 def _parse_explicit(text: str) -> PublishedDate | None:
-    """The common metadata forms, parsed without guessing; None when none matches."""
+    """The common numeric metadata forms, parsed without guessing; None when none matches."""
     if m := _META_ISO_RE.fullmatch(text):
         return _day_value(int(m["y"]), int(m["m"]), int(m["d"]))
     if m := _META_YMD_RE.fullmatch(text):
@@ -261,17 +281,26 @@ def _parse_explicit(text: str) -> PublishedDate | None:
     if m := _META_YEAR_RE.fullmatch(text):
         return _year_value(int(m["y"]))
     if m := _META_NUMERIC_RE.fullmatch(text):
-        return _numeric_value(int(m["a"]), int(m["b"]), int(m["y"]))
+        return _numeric_value(int(m["a"]), int(m["b"]), int(m["y"]), m["sep"])
+    return _parse_written(text)
+
+
+def _parse_written(text: str) -> PublishedDate | None:
+    """English written forms (RFC 2822 included); None when none matches."""
+    day: date | None = None
     if m := _META_WRITTEN_RE.fullmatch(text):
         day = _full_date(m)
-        if day is None:
-            raise ValueError("no such day")
-        if not _weekday_fits(m, day):
-            raise ValueError(f"weekday {m['wd']} does not fall on {day.isoformat()}")
-        return PublishedDate(day.isoformat(), "day")
-    if m := _META_WRITTEN_MONTH_RE.fullmatch(text):
+    elif m := _META_CTIME_RE.fullmatch(text):
+        day = _safe_date(int(m["ct_y"]), _month_number(m["ct_m"]), _day_number(m["ct_d"]))
+    elif m := _META_WRITTEN_MONTH_RE.fullmatch(text):
         return _month_value(int(m["my_y"]), _month_number(m["my_m"]))
-    return None
+    else:
+        return None
+    if day is None:
+        raise ValueError("no such day")
+    if not _weekday_fits(m, day):
+        raise ValueError(f"weekday {m['wd']} does not fall on {day.isoformat()}")
+    return PublishedDate(day.isoformat(), "day")
 
 
 def _day_value(year: int, month: int, day: int) -> PublishedDate:
@@ -303,19 +332,19 @@ def _check_year(year: int) -> None:
         raise ValueError(f"implausible year {year}")
 
 
-def _numeric_value(first: int, second: int, year: int) -> PublishedDate:
-    """A day/month/year date in either order, when only one order makes sense."""
-    if first == second or second > 12:
-        return _day_value(year, first, second)
-    if first > 12:
+def _numeric_value(first: int, second: int, year: int, separator: str) -> PublishedDate:
+    """A numeric date: day first with dots, else whichever order alone makes sense."""
+    if separator == "." or first > 12:
         return _day_value(year, second, first)
+    if second > 12 or first == second:
+        return _day_value(year, first, second)
     raise ValueError(f"day and month order is ambiguous in {first}/{second}/{year}")
 
 
 def _parse_with_dateparser(text: str) -> PublishedDate | None:
     """Odd and non-English forms through dateparser, never filling parts from today."""
-    if not re.search(r"(?<!\d)\d{4}(?!\d)", text):
-        return None
+    if not _YEAR_DIGITS_RE.search(text) or _NUMERIC_DATE_RE.search(text):
+        return None  # no year, or day and month in numbers: dateparser would guess their order
     day = DateDataParser(settings=_DATEPARSER_DAY).get_date_data(text).date_obj
     if day is not None:
         LOGGER.debug("dateparser read %r as day %s", text, day.date())
@@ -507,13 +536,7 @@ def _future_context(text: str, mention: _Mention) -> bool:
 def _choose(candidates: list[_Candidate], yearless: list[_Dateline]) -> _Candidate | None:
     """The best-ranked candidate, or None when candidates of one tier contradict each other."""
     copyright_years = {c.year for c in candidates if c.rule == "copyright"}
-    tiers = (
-        ("stamp", "dateline", "date line", "source"),
-        ("updated",),
-        ("dateline+copyright",),
-        ("copyright",),
-    )
-    for tier in tiers:
+    for tier in _TIERS:
         found = sorted((c for c in candidates if c.rule in tier), key=lambda c: tier.index(c.rule))
         if not found:
             continue
@@ -541,7 +564,8 @@ def _fits_context(
     yearless: list[_Dateline],
 ) -> bool:
     """Whether a day candidate agrees with the copyright year and any yearless dateline."""
-    assert best.day is not None
+    if best.day is None:
+        return True
     if copyright_years and best.day.year not in copyright_years:
         LOGGER.debug("%s date %s disagrees with copyright %s", best.rule, best.day, copyright_years)
         return False

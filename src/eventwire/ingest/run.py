@@ -45,6 +45,7 @@ class IngestCallbacks:
     on_error: Callable[[IngestError], None] | None = None
     on_warning: Callable[[str], None] | None = None
     on_batch: Callable[[IngestReport], None] | None = None
+    should_stop: Callable[[], bool] | None = None
 
 
 def ingest(
@@ -62,6 +63,9 @@ def ingest(
     errors: list[IngestError] = []
     try:
         for item in read_inputs(paths, settings):
+            if hooks.should_stop and hooks.should_stop():
+                report.interrupted = True
+                break
             if isinstance(item, IngestError):
                 errors.append(item)
                 _count_error(report, item, hooks)
@@ -74,11 +78,13 @@ def ingest(
                     hooks.on_document(built.document)
             if len(docs) >= settings.write_batch_size:
                 _flush(store, report, docs, errors, hooks)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # callers without a should_stop hook
         report.interrupted = True
         LOGGER.warning("ingest interrupted; writing the documents read so far")
     _flush(store, report, docs, errors, hooks)
-    store.finish_run(report.run_id, report.added, report.existing, report.errors)
+    store.finish_run(
+        report.run_id, report.added, report.existing, report.errors, report.interrupted
+    )
     return report
 
 

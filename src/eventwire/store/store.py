@@ -107,12 +107,15 @@ class Store:
         )
         return run_id
 
-    def finish_run(self, run_id: int, added: int, existing: int, errors: int) -> None:
+    def finish_run(
+        self, run_id: int, added: int, existing: int, errors: int, interrupted: bool = False
+    ) -> None:
         """Record the end of an ingest run with its counts."""
+        status = "interrupted" if interrupted else "errors" if errors else "ok"
         self.con.execute(
             "UPDATE ingest_runs SET finished_at = current_timestamp, n_added = ?, "
             "n_existing = ?, n_errors = ?, status = ? WHERE run_id = ?",
-            [added, existing, errors, "errors" if errors else "ok", run_id],
+            [added, existing, errors, status, run_id],
         )
 
     def runs(self) -> list[dict[str, Any]]:

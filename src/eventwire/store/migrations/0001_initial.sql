@@ -9,7 +9,7 @@ CREATE TABLE ingest_runs (
     n_added     INTEGER DEFAULT 0,
     n_existing  INTEGER DEFAULT 0,
     n_errors    INTEGER DEFAULT 0,
-    status      VARCHAR NOT NULL      -- running | ok | errors
+    status      VARCHAR NOT NULL      -- running | ok | errors | interrupted
 );
 
 CREATE TABLE documents (

@@ -1,0 +1,1 @@
+"""Actors: resolve mentions in news text to country, organisation and sector codes."""
