@@ -129,6 +129,8 @@ def test_hard_wrapped_first_line_is_not_a_headline() -> None:
         ("Talks end without a deal.", False),
         ("Trending Topics", False),
         ("Skip to content", False),
+        ("\u00ab Earlier story | Main | Later story \u00bb", False),
+        ("World | Politics | Europe", False),
         ("By Andrew Osborn", False),
         ("November 7, 2012", False),
         ("https://news.example.com/a", False),

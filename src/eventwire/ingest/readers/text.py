@@ -93,8 +93,11 @@ def looks_like_headline(line: str, settings: Settings) -> bool:
 
 
 def _is_furniture(line: str) -> bool:
-    """True when the line is a known piece of page navigation."""
-    return line.strip(" .:|>\u00bb\u203a").lower() in PAGE_FURNITURE
+    """True when the line is a known piece of page navigation, or a row of links."""
+    if line.strip(" .:|>\u00bb\u203a").lower() in PAGE_FURNITURE:
+        return True
+    # "« Previous story | Main | Next story »": links set between bars or guillemets
+    return " | " in line or line.lstrip().startswith(("\u00ab", "<<", "\u2039"))
 
 
 def _is_date_line(line: str) -> bool:
