@@ -86,3 +86,33 @@ class IngestError:
         """One line naming the file, the place in it and the reason."""
         where = f"{self.source}:{self.location}" if self.location else self.source
         return f"{where}: [{self.code}] {self.reason}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a political actor in a document, resolved as far as the text allows.
+
+    `start`/`end` are character offsets into the document text. `kind` is `person`,
+    `country`, `organisation` or `group`. For persons, `role_time` says whether the text
+    speaks of the role as held (`current`), past (`former`, "then-President") or to come
+    (`elect`, "President-elect"); `as_of` is the date the role holds, when the text or the
+    knowledge base gives it. `method` says how it was resolved: `title`, `dictionary`,
+    `coreference` or `knowledge_base`.
+    """
+
+    doc_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    method: str
+    confidence: float
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    actor_id: str | None = None
+    role: str | None = None
+    role_time: str = "current"
+    as_of: str | None = None
+    antecedent: int | None = None  # index of the mention this one refers back to

