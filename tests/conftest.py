@@ -44,3 +44,11 @@ def make_document(doc_id: str, text: str, published: str | None = None, **kw) ->
         published=date,
         **kw,
     )
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline, loaded once for the whole test session."""
+    from eventwire.nlp import load_pipeline
+
+    return load_pipeline()

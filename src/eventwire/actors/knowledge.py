@@ -20,7 +20,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pycountry
 
@@ -501,13 +501,13 @@ def _date_bound(value: str, last: bool) -> date:
     match = _DATE.fullmatch(value)
     if not match:
         raise ValueError(f"not an ISO date: {value!r}")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    if month is None:
-        return date(year, 12, 31) if last else date(year, 1, 1)  # type: ignore[arg-type]
-    if day is None:
-        final = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
-        return date(year, month, final if last else 1)  # type: ignore[arg-type]
-    return date(year, month, day)  # type: ignore[arg-type]
+    year = int(match[1])
+    if match[2] is None:
+        return date(year, 12, 31) if last else date(year, 1, 1)
+    month = int(match[2])
+    if match[3] is None:
+        return date(year, month, calendar.monthrange(year, month)[1] if last else 1)
+    return date(year, month, int(match[3]))
 
 
 # ---------------------------------------------------------------- merging files
@@ -692,7 +692,8 @@ def _role_word(
         if sector:
             raise KnowledgeError("E306", f"{where}: an honorific implies no sector; leave it empty")
         return RoleWord(_phrase(phrase), None, role, "honorific", source)
-    return RoleWord(_phrase(phrase), _sector(sector, sectors, where), role, kind, source)  # type: ignore[arg-type]
+    group_or_title = cast(RoleKind, kind)
+    return RoleWord(_phrase(phrase), _sector(sector, sectors, where), role, group_or_title, source)
 
 
 def _read_persons(drafts: _Drafts, source: _Source, sectors: Mapping[str, str]) -> None:
