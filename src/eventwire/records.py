@@ -116,3 +116,74 @@ class Mention:
     role_time: str = "current"
     as_of: str | None = None
     antecedent: int | None = None  # index of the mention this one refers back to
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened, at the precision the text gives: `2010`, `2012-11`, `2012-11-07`.
+
+    `from_publication` is true when the clause gave no time and the publication date
+    stands in; `evidence` holds the time words, at `start:end` in the document text.
+    """
+
+    value: str
+    precision: Precision
+    from_publication: bool = False
+    evidence: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class EventActor:
+    """The source or target of an event: the mention's words and what they resolve to."""
+
+    text: str
+    start: int
+    end: int
+    country: str | None
+    sector: str | None
+    name: str | None = None
+    actor_id: str | None = None
+    mention: int | None = None  # index of the Mention in the document's list
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One coded interaction, with its evidence in the document.
+
+    `modality` is `asserted`, `future`, `hypothetical` or `negated`. `attribution` is
+    who the text says reports it ("the White House said"), when it says so.
+    """
+
+    doc_id: str
+    sentence: int
+    sentence_start: int
+    sentence_end: int
+    start: int  # evidence span: the words that carry the event
+    end: int
+    trigger: str
+    cameo: str
+    plover_type: str | None
+    plover_mode: str | None
+    goldstein: float | None
+    quad_class: int | None
+    source: EventActor
+    target: EventActor | None
+    modality: str = "asserted"
+    date: EventDate | None = None
+    attribution: str | None = None
+    location: str | None = None
+    pattern: str | None = None  # id of the pattern that matched, for auditing
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation and who said it; offsets point into the document text."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    speaker: EventActor | None = None
+    speaker_text: str | None = None
