@@ -22,6 +22,8 @@ class Settings:
     headline_max_words: int = 30
     min_html_text_chars: int = 80
     write_batch_size: int = 500
+    nlp_batch_size: int = 32
+    analysis_batch_size: int = 100
     id_hash_chars: int = 16
 
     @classmethod

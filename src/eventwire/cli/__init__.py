@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from eventwire import __version__
+from eventwire.cli.analysis import register as register_analysis
 from eventwire.cli.output import console, error_line, print_json, table
 from eventwire.cli.progress import ingest_with_progress
 from eventwire.errors import EventwireError, NoSuchDocument, StoreError
@@ -91,6 +92,19 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Read news reports from files and folders into the store."""
+    code = ingest_paths(paths, db, ids_from_filenames, settings, quiet, as_json)
+    raise typer.Exit(code)
+
+
+def ingest_paths(
+    paths: list[str],
+    db: Path,
+    ids_from_filenames: bool = False,
+    settings: Path | None = None,
+    quiet: bool = False,
+    as_json: bool = False,
+) -> int:
+    """Ingest with progress and a summary; return the exit code the run deserves."""
     for path in paths:
         if path != "-" and not Path(path).exists():
             error_line(f"{path}: no such file or folder")
@@ -108,8 +122,8 @@ def ingest(
             f"{report.errors} errors, {report.warnings} warnings; {total} documents in {db}"
         )
     if report.interrupted:
-        raise typer.Exit(EXIT_INTERRUPTED)
-    raise typer.Exit(EXIT_INPUT_ERRORS if report.errors else EXIT_OK)
+        return EXIT_INTERRUPTED
+    return EXIT_INPUT_ERRORS if report.errors else EXIT_OK
 
 
 @app.command()
@@ -296,6 +310,9 @@ def _published_text(value: str | None, inferred: bool) -> str | None:
     if value is None:
         return None
     return f"~{value}" if inferred else value
+
+
+register_analysis(app, _open, ingest_paths)
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from eventwire.errors import NoSuchDocument, StoreError
 from eventwire.records import Document, IngestError, PublishedDate
+from eventwire.store.analysis import AnalysisStore, EventQueries
 from eventwire.store.schema import migrate, schema_version
 
 LOGGER = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ class WriteResult:
     conflicts: list[IngestError]
 
 
-class Store:
+class Store(AnalysisStore, EventQueries):
     """An eventwire database in one DuckDB file; use as a context manager."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:

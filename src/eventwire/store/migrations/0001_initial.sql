@@ -99,47 +99,58 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_doc ON mentions (doc_id);
 
 CREATE TABLE events (
-    event_id         VARCHAR PRIMARY KEY,
     doc_id           VARCHAR NOT NULL,
+    event            INTEGER NOT NULL,   -- order of the event in its document
     sentence         INTEGER NOT NULL,
     sentence_start   INTEGER NOT NULL,
     sentence_end     INTEGER NOT NULL,
     start            INTEGER NOT NULL,   -- evidence span
     "end"            INTEGER NOT NULL,
+    trigger          VARCHAR NOT NULL,
     cameo            VARCHAR NOT NULL,
     plover_type      VARCHAR,
     plover_mode      VARCHAR,
     goldstein        DOUBLE,
     quad_class       INTEGER,
-    source_actor_id  VARCHAR,
-    source_text      VARCHAR,
+    source_text      VARCHAR NOT NULL,
+    source_start     INTEGER,
+    source_end       INTEGER,
     source_country   VARCHAR,
     source_sector    VARCHAR,
-    target_actor_id  VARCHAR,
+    source_name      VARCHAR,
+    source_actor_id  VARCHAR,
     target_text      VARCHAR,
+    target_start     INTEGER,
+    target_end       INTEGER,
     target_country   VARCHAR,
     target_sector    VARCHAR,
-    location         VARCHAR,
+    target_name      VARCHAR,
+    target_actor_id  VARCHAR,
     modality         VARCHAR NOT NULL,   -- asserted | future | hypothetical | negated
     event_date       VARCHAR,            -- ISO at its precision
     date_precision   VARCHAR,
     date_from_publication BOOLEAN NOT NULL DEFAULT FALSE,
+    date_evidence    VARCHAR,
     attribution      VARCHAR,
-    evidence         VARCHAR
+    location         VARCHAR,
+    pattern          VARCHAR,
+    evidence         VARCHAR NOT NULL,   -- the words of the evidence span
+    PRIMARY KEY (doc_id, event)
 );
-CREATE INDEX events_doc ON events (doc_id);
+CREATE INDEX events_dyad ON events (source_country, target_country);
 
 CREATE TABLE quotes (
-    quote_id         VARCHAR PRIMARY KEY,
     doc_id           VARCHAR NOT NULL,
+    quote            INTEGER NOT NULL,
     start            INTEGER NOT NULL,
     "end"            INTEGER NOT NULL,
     text             VARCHAR NOT NULL,
-    speaker_actor_id VARCHAR,
+    speaker_text     VARCHAR,
+    speaker_start    INTEGER,
+    speaker_end      INTEGER,
     speaker_name     VARCHAR,
     speaker_country  VARCHAR,
     speaker_sector   VARCHAR,
-    speaker_start    INTEGER,
-    speaker_end      INTEGER
+    speaker_actor_id VARCHAR,
+    PRIMARY KEY (doc_id, quote)
 );
-CREATE INDEX quotes_doc ON quotes (doc_id);

@@ -1,0 +1,187 @@
+"""Commands of the analysis stages: run, code, events, quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from eventwire.cli.output import console, err_console, error_line, print_json, table
+from eventwire.pipeline import AnalyseReport, analyse_store
+from eventwire.settings import Settings
+from eventwire.store import DEFAULT_DB, Store
+
+DbOption = Annotated[
+    Path, typer.Option("--db", envvar="EVENTWIRE_DB", help="The DuckDB file of the store.")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print data as JSON.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+LimitOption = Annotated[int, typer.Option(min=1, help="How many to list.")]
+OffsetOption = Annotated[int, typer.Option(min=0, help="How many to skip.")]
+
+
+def analyse_with_progress(store: Store, everything: bool, quiet: bool) -> AnalyseReport:
+    """Analyse stored documents under a progress bar with documents per second."""
+    settings = Settings.load()
+    if quiet:
+        return analyse_store(store, settings, everything)
+    total = store.count_documents_to_analyse(everything)
+    columns = (
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("docs · {task.fields[rate]} docs/s · left"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err_console) as progress:
+        task = progress.add_task("analyse", total=total, rate="-")
+
+        def advance(_result: object) -> None:
+            progress.advance(task)
+            speed = progress.tasks[0].speed
+            progress.update(task, rate=f"{speed:.1f}" if speed else "-")
+
+        return analyse_store(store, settings, everything, on_document=advance)
+
+
+def print_analysis(report: AnalyseReport, as_json: bool) -> None:
+    """The summary line of an analysis run."""
+    if as_json:
+        print_json(vars(report))
+        return
+    rate = report.documents / report.seconds if report.seconds else 0.0
+    console.print(
+        f"{report.documents} documents analysed in {report.seconds:.1f} s ({rate:.1f}/s): "
+        f"{report.mentions} actor mentions, {report.events} events, {report.quotes} quotes"
+    )
+
+
+def register(
+    app: typer.Typer,
+    open_store: Callable[..., Store],
+    ingest_paths: Callable[..., int],
+) -> None:
+    """Add the analysis commands to the CLI."""
+
+    @app.command()
+    def run(
+        paths: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
+        db: DbOption = Path(DEFAULT_DB),
+        quiet: QuietOption = False,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Ingest, analyse and code: from news files to events, mentions and quotes."""
+        code = ingest_paths(paths, db, quiet=quiet)
+        with open_store(db) as store:
+            report = analyse_with_progress(store, everything=False, quiet=quiet or as_json)
+        if not quiet:
+            print_analysis(report, as_json)
+        raise typer.Exit(code)
+
+    @app.command()
+    def code(
+        db: DbOption = Path(DEFAULT_DB),
+        new_only: Annotated[
+            bool, typer.Option("--new-only", help="Only documents not analysed yet.")
+        ] = False,
+        quiet: QuietOption = False,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Re-analyse and re-code stored documents (after a dictionary change)."""
+        with open_store(db) as store:
+            report = analyse_with_progress(store, not new_only, quiet or as_json)
+        if not quiet:
+            print_analysis(report, as_json)
+
+    @app.command()
+    def events(
+        dyad: Annotated[str | None, typer.Option(help="SOURCE-TARGET countries: USA-RUS.")] = None,
+        event_type: Annotated[
+            str | None, typer.Option("--type", help="PLOVER type (CONSULT) or CAMEO prefix (04).")
+        ] = None,
+        since: Annotated[
+            str | None, typer.Option(help="Events on or after (YYYY[-MM[-DD]]).")
+        ] = None,
+        until: Annotated[str | None, typer.Option(help="Events on or before.")] = None,
+        modality: Annotated[
+            str | None, typer.Option(help="asserted, future, hypothetical or negated.")
+        ] = None,
+        doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
+        limit: LimitOption = 50,
+        offset: OffsetOption = 0,
+        db: DbOption = Path(DEFAULT_DB),
+        as_json: JsonOption = False,
+    ) -> None:
+        """List coded events with their evidence."""
+        with open_store(db, read_only=True) as store:
+            try:
+                rows = store.events(
+                    limit, offset, dyad=dyad, plover_type=event_type, since=since,
+                    until=until, modality=modality, doc_id=doc,
+                )  # fmt: skip
+            except ValueError as exc:
+                error_line(str(exc))
+                raise typer.Exit(2) from exc
+        if as_json:
+            print_json(rows)
+            return
+        console.print(
+            table(
+                f"{len(rows)} events",
+                ["date", "source", "event", "target", "modality", "evidence", "doc"],
+                (
+                    (
+                        r["date"],
+                        _actor(r["source_country"], r["source_sector"], r["source_text"]),
+                        f"{r['event_type']} {r['cameo']}",
+                        _actor(r["target_country"], r["target_sector"], r["target_text"]),
+                        r["modality"],
+                        r["sentence_text"],
+                        r["doc_id"],
+                    )
+                    for r in rows
+                ),
+            )
+        )
+
+    @app.command()
+    def quotes(
+        speaker: Annotated[str | None, typer.Option(help="Words of the speaker's name.")] = None,
+        doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
+        limit: LimitOption = 50,
+        offset: OffsetOption = 0,
+        db: DbOption = Path(DEFAULT_DB),
+        as_json: JsonOption = False,
+    ) -> None:
+        """List direct quotations with their speakers."""
+        with open_store(db, read_only=True) as store:
+            rows = store.quotes(limit, offset, doc_id=doc, speaker=speaker)
+        if as_json:
+            print_json(rows)
+            return
+        console.print(
+            table(
+                f"{len(rows)} quotes",
+                ["speaker", "country", "quote", "doc"],
+                (
+                    (
+                        r["speaker_name"] or r["speaker_text"],
+                        r["speaker_country"],
+                        r["text"],
+                        r["doc_id"],
+                    )
+                    for r in rows
+                ),
+            )
+        )
+
+
+def _actor(country: str | None, sector: str | None, text: str | None) -> str:
+    """An actor cell: codes, then the words."""
+    if text is None:
+        return ""
+    codes = " ".join(c for c in (country, sector) if c)
+    return f"{codes} ({text})" if codes else text
