@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import duckdb
-import pyarrow.parquet as pq
 import pytest
 
 from conftest import make_document
@@ -129,10 +128,10 @@ def test_an_unfinished_run_shows_as_interrupted(store):
     assert store.runs()[0]["status"] == "errors"
 
 
-def test_parquet_export_holds_every_document_record(store, tmp_path):
-    store.add_documents([make_document("a", "One."), make_document("b", "Two.", "2013")])
-    target = tmp_path / "docs.parquet"
-    assert store.copy_documents_to_parquet(target) == 2
-    table = pq.read_table(target)
-    assert table.column("doc_id").to_pylist() == ["a", "b"]
-    assert {"published", "published_inferred", "source", "duplicate_of"} <= set(table.column_names)
+def test_document_records_carry_the_export_keys_of_the_format(store):
+    store.add_documents([make_document("b", "Two.", "2013"), make_document("a", "One.")])
+    records = list(store.iter_document_records())
+    assert [r["doc_id"] for r in records] == ["a", "b"]
+    keys = {"title", "outlet", "url", "published", "published_inferred", "source", "duplicate_of"}
+    assert keys <= set(records[0])
+    assert records[1]["published"] == "2013" and records[1]["metadata"] == {}

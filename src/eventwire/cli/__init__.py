@@ -200,12 +200,14 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write; stdout if omitted.")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
-    what: Annotated[str, typer.Option(help="What to export: documents.")] = "documents",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, parquet or gdelt (events).")
+    ] = "jsonl",
+    what: Annotated[str, typer.Option(help="documents, events or quotes.")] = "documents",
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
-    """Export stored records as JSON Lines, CSV or Parquet."""
-    from eventwire.cli.exporting import EXPORT_FORMATS, EXPORTS, export_records
+    """Export stored records as JSON Lines, CSV, Parquet or a GDELT 2.0 event table."""
+    from eventwire.export import EXPORT_FORMATS, EXPORTS, export_records
 
     if what not in EXPORTS or fmt not in EXPORT_FORMATS:
         error_line(
@@ -213,11 +215,12 @@ def export(
             f"and --format from {', '.join(EXPORT_FORMATS)}"
         )
         raise typer.Exit(EXIT_USAGE)
-    if fmt == "parquet" and output is None:
-        error_line("Parquet needs a file: give --output FILE")
-        raise typer.Exit(EXIT_USAGE)
     with _open(db, read_only=True) as store:
-        count = export_records(store, what, fmt, output)
+        try:
+            count = export_records(store, what, fmt, output)
+        except ValueError as exc:
+            error_line(str(exc))
+            raise typer.Exit(EXIT_USAGE) from exc
     if output is not None:
         console.print(f"{count} {what} written to {output}")
 

@@ -221,7 +221,7 @@ _EVENT_SELECT = """
     e.date_evidence, e.modality, e.attribution, e.location, e.trigger, e.pattern,
     e.evidence, e.start, e."end", e.sentence,
     substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text,
-    d.outlet, d.published
+    d.outlet, d.published, d.url
 """
 
 
@@ -361,6 +361,9 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
         "trigger": row["trigger"],
         "pattern": row["pattern"],
         "event": row["event"],
+        "outlet": row["outlet"],
+        "url": row["url"],
+        "published": row["published"],
     }
 
 

@@ -290,15 +290,6 @@ class Store(AnalysisStore, EventQueries):
                 record["metadata"] = json.loads(record["metadata"] or "{}")
                 yield record
 
-    def copy_documents_to_parquet(self, path: str | Path) -> int:
-        """Write every document record to a Parquet file; return the count."""
-        target = str(path).replace("'", "''")
-        self.con.execute(
-            f"COPY (SELECT {_EXPORT_SELECT} FROM documents ORDER BY doc_id) "
-            f"TO '{target}' (FORMAT parquet)"
-        )
-        return self.count_documents()
-
     def _dicts(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         """Run a query and return rows as dicts."""
         cursor = self.con.execute(sql, params or [])
