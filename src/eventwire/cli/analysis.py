@@ -147,6 +147,8 @@ def register(
             )
         )
 
+    _register_evaluate(app, open_store)
+
     @app.command()
     def quotes(
         speaker: Annotated[str | None, typer.Option(help="Words of the speaker's name.")] = None,
@@ -177,6 +179,123 @@ def register(
                 ),
             )
         )
+
+
+def evaluate_command(
+    open_store: Callable[..., Store],
+    gold: Path | None,
+    docs: Path | None,
+    predicted: Path | None,
+    plover: Path | None,
+    db: Path,
+    as_json: bool,
+    details: bool,
+) -> None:
+    """Score events against a gold file, or sentences against a PLOVER gold file."""
+    if plover is not None:
+        _evaluate_plover(plover, as_json, details)
+        return
+    if gold is None:
+        error_line("give --gold FILE (events) or --plover FILE (PLOVER sentences)")
+        raise typer.Exit(2)
+    from eventwire.evaluate import score_events
+
+    golds = _read_jsonl(gold)
+    published = {d["doc"]: d.get("published") for d in _read_jsonl(docs)} if docs else {}
+    if predicted is not None:
+        predictions = _read_jsonl(predicted)
+    else:
+        with open_store(db, read_only=True) as store:
+            predictions = list(store.iter_event_records())
+            if not published:
+                published = {r["doc_id"]: r["published"] for r in predictions}
+    score = score_events(golds, predictions, published)
+    if as_json:
+        print_json(
+            {**score.summary(), "documents": {k: vars(v) for k, v in score.documents.items()}}
+        )
+        return
+    if details:
+        for doc, result in score.documents.items():
+            console.print(
+                f"{doc}: found {result.found}/{result.required}, dated "
+                f"{result.found_dated}/{result.required_dated}, predicted {result.predicted} "
+                f"right {result.predicted_right}; missed {result.missed}; wrong {result.wrong}",
+                markup=False,
+            )
+    summary = score.summary()
+    console.print(
+        table(
+            f"events against {gold.name}",
+            ["measure", "value"],
+            [(k, f"{v:.3f}" if isinstance(v, float) else v) for k, v in summary.items()],
+        )
+    )
+
+
+def _evaluate_plover(path: Path, as_json: bool, details: bool) -> None:
+    """Code every sentence of a PLOVER gold file and score type, source and target."""
+    from eventwire.actors.knowledge import packaged_knowledge
+    from eventwire.evaluate.plover import read_plover, score_plover
+    from eventwire.nlp import load_pipeline
+    from eventwire.pipeline import analyse_document
+
+    nlp, knowledge = load_pipeline(), packaged_knowledge()
+    records = read_plover(path)
+    codes = {str(a.get("code", "")).upper() for r in records for key in ("source", "target")
+             for a in (r.get(key) or []) if isinstance(a, dict)}  # fmt: skip
+    to_iso = {c: country.code for c in codes if (country := knowledge.country(c))}
+
+    def code_sentence(document):  # noqa: ANN001, ANN202
+        return analyse_document(document, nlp(document.text), knowledge, ()).events
+
+    score = score_plover(records, code_sentence, to_iso)
+    if as_json:
+        print_json({**score.summary(), "misses": score.misses})
+        return
+    if details:
+        for miss in score.misses:
+            console.print(f"{miss['id']}: got {miss['got']}  | {miss['text']}", markup=False)
+    console.print(
+        table(
+            f"PLOVER sentences of {path.name}",
+            ["measure", "value"],
+            [(k, f"{v:.3f}" if isinstance(v, float) else v) for k, v in score.summary().items()],
+        )
+    )
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    """The objects of a JSON Lines file."""
+    import json
+
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _register_evaluate(app: typer.Typer, open_store: Callable[..., Store]) -> None:
+    """Add the evaluate command."""
+
+    @app.command()
+    def evaluate(
+        gold: Annotated[Path | None, typer.Option(help="Gold events (JSON Lines).")] = None,
+        docs: Annotated[
+            Path | None, typer.Option(help="Gold documents with publication dates.")
+        ] = None,
+        predicted: Annotated[
+            Path | None, typer.Option(help="Exported events to score instead of the store's.")
+        ] = None,
+        plover: Annotated[
+            Path | None, typer.Option(help="A PLOVER gold-standard file to score by sentence.")
+        ] = None,
+        details: Annotated[
+            bool, typer.Option("--details", help="List misses and wrong triples.")
+        ] = False,
+        db: DbOption = Path(DEFAULT_DB),
+        as_json: JsonOption = False,
+    ) -> None:
+        """Score events against gold: triples, dates, modality; or PLOVER sentences."""
+        evaluate_command(open_store, gold, docs, predicted, plover, db, as_json, details)
 
 
 def _actor(country: str | None, sector: str | None, text: str | None) -> str:
