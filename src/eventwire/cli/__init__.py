@@ -274,31 +274,15 @@ def demo(
     db: DbOption = Path("eventwire-demo.duckdb"),
     quiet: QuietOption = False,
 ) -> None:
-    """Run eventwire on its bundled example corpus and summarise the result."""
+    """Run eventwire on its bundled example corpus and show what it found."""
+    from eventwire.cli.analysis import analyse_with_progress
+    from eventwire.cli.demo import print_demo
+
     corpus = resources.files("eventwire") / "data" / "examples" / "corpus.jsonl"
     with resources.as_file(corpus) as path, _open(db) as store:
         report = ingest_with_progress([str(path)], store, Settings.load(), False, quiet)
-        summary = store.stats()
-        latest = store.documents(limit=8)
-    console.print(
-        f"\n[bold]eventwire demo[/bold]: {report.added} documents added, "
-        f"{report.existing} already stored, {report.errors} errors."
-    )
-    console.print(
-        f"{summary['documents']} documents from {summary['outlets']} outlets, "
-        f"published {summary['earliest']} to {summary['latest']}; "
-        f"{summary['dates_inferred']} dates inferred from the text, "
-        f"{summary['undated']} undated."
-    )
-    columns = ["doc_id", "published", "outlet", "title"]
-    console.print(
-        table(
-            "Latest reports",
-            columns,
-            ([_published_cell(r) if c == "published" else r[c] for c in columns] for r in latest),
-        )
-    )
-    console.print(f"Store: {db}. Try: eventwire docs --db {db} --search Putin")
+        analysed = analyse_with_progress(store, everything=False, quiet=quiet)
+        print_demo(store, report, analysed, db)
     if report.errors:
         raise typer.Exit(EXIT_INPUT_ERRORS)
 

@@ -290,6 +290,22 @@ class EventQueries:
             for row in rows:
                 yield event_record(dict(zip(names, row, strict=True)))
 
+    def top_dyads(self, limit: int = 10, modality: str | None = "asserted") -> list[dict]:
+        """The country pairs with the most events, with counts and Goldstein means."""
+        where = "AND modality = ?" if modality else ""
+        cursor = self.con.execute(
+            "SELECT source_country || '-' || target_country AS dyad, count(*) AS events, "
+            "round(avg(goldstein), 2) AS goldstein_mean, "
+            "count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
+            "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict "
+            "FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
+            f"AND source_country <> target_country {where} "
+            "GROUP BY ALL ORDER BY events DESC, dyad LIMIT ?",
+            [modality, limit] if modality else [limit],
+        )
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
     def quotes(
         self,
         limit: int = 50,
