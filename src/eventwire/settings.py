@@ -25,6 +25,21 @@ class Settings:
     nlp_batch_size: int = 32
     analysis_batch_size: int = 100
     id_hash_chars: int = 16
+    duplicate_num_perm: int = 128
+    duplicate_shingle_words: int = 5
+    duplicate_min_line_words: int = 5
+    duplicate_threshold: float = 0.5
+    duplicate_lsh_threshold: float = 0.4
+    duplicate_window_days: int = 30
+    fusion_date_tolerance_days: int = 1
+    fusion_publication_lookback_days: int = 2
+    fusion_mutual_cameo: tuple[str, ...] = tuple("030 036 040 041 044 046 057".split())
+    fusion_converse_cameo: tuple[str, ...] = ("042:043",)
+    fusion_blocks_per_write: int = 500
+    story_similarity: float = 0.3
+    story_window_days: int = 7
+    story_max_span_days: int = 30
+    story_summary_sentences: int = 3
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:
@@ -38,6 +53,7 @@ class Settings:
         unknown = sorted(set(values) - known)
         if unknown:
             raise ValueError(f"[E001] unknown settings: {', '.join(unknown)}")
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
         return replace(cls(), **values)
 
 

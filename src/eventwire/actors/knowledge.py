@@ -198,7 +198,12 @@ class Person:
     def roles_on(self, day: date | str) -> tuple[PersonRole, ...]:
         """The roles held on a day (a `date` or an ISO day)."""
         when = date.fromisoformat(day) if isinstance(day, str) else day
-        return tuple(role for role in self.roles if role.held_on(when))
+        held: dict[tuple[str, str, str], PersonRole] = {}
+        for role in self.roles:
+            # two files may state one office with different bounds: report it once
+            if role.held_on(when):
+                held.setdefault((role.role, role.country, role.sector), role)
+        return tuple(held.values())
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The `eventwire` command: a thin layer over the library; only it prints.
 
 Exit codes: 0 all went well; 1 some input could not be stored (each listed);
-2 wrong usage; 3 the store could not be opened or written; 4 no such document;
+2 wrong usage; 3 the store could not be opened or written; 4 no such document or actor;
 130 interrupted (what was read before the interrupt is stored).
 """
 
@@ -15,6 +15,8 @@ from typing import Annotated
 import typer
 
 from eventwire import __version__
+from eventwire.cli.across import register as register_across
+from eventwire.cli.actors import actors_app
 from eventwire.cli.analysis import register as register_analysis
 from eventwire.cli.output import console, error_line, print_json, table
 from eventwire.cli.progress import ingest_with_progress
@@ -201,9 +203,11 @@ def export(
         Path | None, typer.Option("--output", "-o", help="File to write; stdout if omitted.")
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, csv, parquet or gdelt (events).")
+        str, typer.Option("--format", "-f", help="jsonl, csv, parquet or gdelt (events, fused).")
     ] = "jsonl",
-    what: Annotated[str, typer.Option(help="documents, events or quotes.")] = "documents",
+    what: Annotated[
+        str, typer.Option(help="documents, events, fused (events) or quotes.")
+    ] = "documents",
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
     """Export stored records as JSON Lines, CSV, Parquet or a GDELT 2.0 event table."""
@@ -275,6 +279,7 @@ def demo(
     quiet: QuietOption = False,
 ) -> None:
     """Run eventwire on its bundled example corpus and show what it found."""
+    from eventwire.cli.across import across_with_progress
     from eventwire.cli.analysis import analyse_with_progress
     from eventwire.cli.demo import print_demo
 
@@ -282,7 +287,8 @@ def demo(
     with resources.as_file(corpus) as path, _open(db) as store:
         report = ingest_with_progress([str(path)], store, Settings.load(), False, quiet)
         analysed = analyse_with_progress(store, everything=False, quiet=quiet)
-        print_demo(store, report, analysed, db)
+        across = across_with_progress(store, quiet=quiet)
+        print_demo(store, report, analysed, db, across)
     if report.errors:
         raise typer.Exit(EXIT_INPUT_ERRORS)
 
@@ -300,6 +306,8 @@ def _published_text(value: str | None, inferred: bool) -> str | None:
 
 
 register_analysis(app, _open, ingest_paths)
+register_across(app, _open)
+app.add_typer(actors_app, name="actors")
 
 
 def main() -> None:

@@ -73,12 +73,18 @@ def register(
         quiet: QuietOption = False,
         as_json: JsonOption = False,
     ) -> None:
-        """Ingest, analyse and code: from news files to events, mentions and quotes."""
+        """Ingest, analyse and code, then fuse: from news files to events, mentions and quotes."""
+        from eventwire.cli.across import across_with_progress, print_across
+
         code = ingest_paths(paths, db, quiet=quiet)
         with open_store(db) as store:
             report = analyse_with_progress(store, everything=False, quiet=quiet or as_json)
-        if not quiet:
+            across = across_with_progress(store, quiet=quiet or as_json)
+        if as_json:
+            print_json({**vars(report), "across": across.summary()})
+        elif not quiet:
             print_analysis(report, as_json)
+            print_across(across)
         raise typer.Exit(code)
 
     @app.command()

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventwire.cli.output import console, table
 from eventwire.ingest.run import IngestReport
 from eventwire.pipeline import AnalyseReport
 from eventwire.store import Store
 
+if TYPE_CHECKING:
+    from eventwire.across import AcrossReport
 
-def print_demo(store: Store, ingested: IngestReport, analysed: AnalyseReport, db: Path) -> None:
+
+def print_demo(
+    store: Store,
+    ingested: IngestReport,
+    analysed: AnalyseReport,
+    db: Path,
+    across: AcrossReport | None = None,
+) -> None:
     """A summary of the corpus, the top dyads and a few events with their evidence."""
     summary = store.stats()
     console.print(
@@ -51,4 +61,29 @@ def print_demo(store: Store, ingested: IngestReport, analysed: AnalyseReport, db
             )
         )
     example = dyads[0]["dyad"] if dyads else "USA-RUS"
+    if across is not None:
+        print_across_demo(store, example)
     console.print(f"Store: {db}. Try: eventwire events --db {db} --dyad {example}")
+
+
+def print_across_demo(store: Store, dyad: str) -> None:
+    """The payoff across documents: copies, events counted once, stories, one dyad series."""
+    from eventwire.across.series import dyad_series
+    from eventwire.cli.across import fused_table, print_series, print_summary
+
+    for group in store.duplicate_groups():
+        console.print(
+            f"\nCopies: {', '.join(group['copies'])} ({', '.join(group['copy_outlets'] or [])}) "
+            f"repeat {group['canonical']} ({group['canonical_outlet'] or 'no outlet'}); "
+            "their events count once."
+        )
+    shared = store.fused_events(limit=12, min_articles=2)
+    console.print(fused_table("Events reported by several articles, each counted once", shared))
+    stories = store.stories(limit=3)
+    console.print(f"\n[bold]Top stories[/bold] ({len(stories)} shown)")
+    for story in stories:
+        outlets = ", ".join(story["outlets"])
+        print_summary(f"{story['label']} — {story['num_documents']} reports: {outlets}",
+                      story["summary"])  # fmt: skip
+    either = dyad.replace("-", "~", 1)
+    print_series(dyad_series(store, either, "month"), evidence=False)

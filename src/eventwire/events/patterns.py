@@ -25,7 +25,7 @@ PATTERN_HEADER = ("id", "pos", "lemma", "when", "code", "source", "target", "mut
 FRAME_HEADER = ("frame", "word", "code", "note")
 POS_TAGS = frozenset({"V", "N", "A"})
 # Where an argument may come from; a preposition's lemma names its object.
-ROLES = frozenset({"subj", "obj", "dative", "poss", "host", "iobj", "xobj"})
+ROLES = frozenset({"subj", "obj", "dative", "poss", "host", "clause"})
 PREPOSITIONS = frozenset(
     {
         "with",
@@ -49,10 +49,15 @@ PREPOSITIONS = frozenset(
         "about",
         "across",
         "inside",
+        "off",
+        "around",
+        "near",
+        "under",
+        "behind",
     }
 )
-CONDITIONS = frozenset({"prt", "prep", "obj", "xcomp", "sub", "has", "gov", "voice", "pobj"})
-FRAMES = frozenset({"intent", "request", "threat", "refusal", "accept", "pass", "light"})
+CONDITIONS = frozenset({"prt", "prep", "obj", "xcomp", "sub", "has", "gov", "voice", "pobj", "dep"})
+FRAMES = frozenset({"intent", "appeal", "request", "threat", "refusal", "pass", "light"})
 EMPTY = "-"
 
 
@@ -85,9 +90,10 @@ class Pattern:
     frame: str | None
 
     @property
-    def specificity(self) -> int:
-        """How much a match says: the number of conditions it checked."""
-        return len(self.conditions)
+    def specificity(self) -> tuple[int, int]:
+        """How much a match says: conditions required first, then conditions excluded."""
+        negated = sum(1 for condition in self.conditions if condition.negated)
+        return len(self.conditions) - negated, negated
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,8 @@ def _rows(text: str, name: str, header: Sequence[str]) -> Iterator[tuple[str, li
             continue
         where = f"{name}:{number}"
         cells = [cell.strip() for cell in line.split("\t")]
+        if seen_header and header[-1] == "note" and len(cells) == len(header) - 1:
+            cells.append("")  # the note is optional
         if not seen_header:
             if tuple(cells) != tuple(header):
                 raise PatternError("E511", f"{where}: the header must be {'<TAB>'.join(header)}")
@@ -217,7 +225,7 @@ def _condition(text: str, where: str) -> Condition:
     kind, _, values = text.lstrip("!").partition(":")
     if kind not in CONDITIONS:
         raise PatternError("E515", f"{where}: unknown condition {text!r}")
-    if kind != "xcomp" and not values:
+    if kind not in {"xcomp", "obj", "dep"} and not values:
         raise PatternError("E515", f"{where}: condition {text!r} needs values")
     words = frozenset(value.lower() for value in values.split("|") if value)
     return Condition(kind, words, negated)

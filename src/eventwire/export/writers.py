@@ -19,6 +19,7 @@ EXPORT_FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 EXPORTS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
     "documents": Store.iter_document_records,
     "events": Store.iter_event_records,
+    "fused": Store.iter_fused_records,
     "quotes": Store.iter_quote_records,
 }
 # Nested objects of the records and their keys, spread into columns for CSV and Parquet.
@@ -33,9 +34,11 @@ PARQUET_BATCH = 5000
 
 def export_records(store: Store, what: str, fmt: str, output: Path | None) -> int:
     """Write every record of one kind in one format; return how many were written."""
-    if fmt == "gdelt" and what != "events":
-        raise ValueError("[E601] the GDELT format holds events only: use --what events")
+    if fmt == "gdelt" and what not in ("events", "fused"):
+        raise ValueError("[E601] the GDELT format holds events only: use --what events or fused")
     records = EXPORTS[what](store)
+    if fmt == "gdelt" and what == "events":
+        records = with_fused_counts(records, store.iter_fused_counts())
     if fmt == "parquet":
         if output is None:
             raise ValueError("[E602] Parquet needs a file: give --output FILE")
@@ -60,6 +63,22 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
         else:
             flat[key] = value
     return flat
+
+
+def with_fused_counts(
+    records: Iterator[dict[str, Any]], counts: Iterator[tuple[str, int, int, int, int]]
+) -> Iterator[dict[str, Any]]:
+    """Events with the counts of the fused event they belong to; both streams by doc and event."""
+    pending = next(counts, None)
+    for record in records:
+        key = (record["doc_id"], record["event"])
+        while pending is not None and pending[:2] < key:
+            pending = next(counts, None)
+        if pending is not None and pending[:2] == key:
+            mentions, sources, articles = pending[2:]
+            record = {**record, "num_mentions": mentions, "num_sources": sources,
+                      "num_articles": articles}  # fmt: skip
+        yield record
 
 
 @contextmanager

@@ -15,6 +15,8 @@ import pyarrow as pa
 
 from eventwire.errors import NoSuchDocument, StoreError
 from eventwire.records import Document, IngestError, PublishedDate
+from eventwire.store.across import AcrossStore
+from eventwire.store.actors import ActorsMixin
 from eventwire.store.analysis import AnalysisStore, EventQueries
 from eventwire.store.schema import migrate, schema_version
 
@@ -60,7 +62,7 @@ class WriteResult:
     conflicts: list[IngestError]
 
 
-class Store(AnalysisStore, EventQueries):
+class Store(AnalysisStore, EventQueries, ActorsMixin, AcrossStore):
     """An eventwire database in one DuckDB file; use as a context manager."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:

@@ -1,0 +1,263 @@
+"""Titles without a name: descriptions that refer back to a person, or unnamed office holders.
+
+"the president", "the Russian leader", "the Democrat", "the former Massachusetts governor"
+refer to a person named earlier when exactly the text ties them: the description's country,
+role and time must fit what is known of that person (in the text, or in the directory).
+"Norway's foreign minister" or "the emir of Qatar" with nobody to refer to is an unnamed
+office holder of that country.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from spacy.tokens import Token
+
+from eventwire.actors.candidates import Candidate, at_tokens
+from eventwire.actors.context import Context
+from eventwire.actors.coref import carried, main_subject, subject_token
+from eventwire.actors.directory import period, roles_between
+from eventwire.actors.knowledge import Entry
+from eventwire.actors.phrases import TitlePhrase, place_after, read_before
+
+LOGGER = logging.getLogger(__name__)
+
+PREDICATIVE = frozenset({"attr", "oprd", "appos", "conj"})
+
+
+@dataclass(frozen=True)
+class Description:
+    """A title phrase (or party noun) naming nobody, at tokens `start:end`."""
+
+    start: int
+    end: int
+    role: Entry | None
+    country: str | None
+    sector: str | None
+    time: str
+    definite: bool
+    possessor: int | None
+
+
+def find_descriptions(ctx: Context, taken: Collection[int]) -> Iterator[Description]:
+    """Title and party words outside the tokens `taken` by named persons."""
+    for hit in ctx.hits:
+        if hit.start in taken or hit.start not in ctx.hit_at:
+            continue
+        if any(e.kind == "title" for e in hit.roles):
+            found = _title_description(ctx, hit.end)
+        elif any(e.kind == "party" for e in hit.places):
+            found = _party_description(ctx, hit.start, hit.end, hit.places[0])
+        else:
+            found = None
+        if found is not None and not any(i in taken for i in range(found.start, found.end)):
+            yield found
+
+
+def _title_description(ctx: Context, end: int) -> Description | None:
+    """A title phrase ending at `end` (time suffix and "of Country" included)."""
+    parsed = ctx.parsed
+    if end < len(parsed) and parsed[end].lower_ in ctx.cues.after:
+        end += 1
+    elif (
+        end + 1 < len(parsed)
+        and parsed[end].text == "-"
+        and parsed[end + 1].lower_ in ctx.cues.after
+    ):
+        end += 2
+    phrase = read_before(ctx, end)
+    if phrase is None or _predicative(ctx, phrase):
+        return None
+    tied = place_after(ctx, end, ctx.cues.tie_words_title)
+    place = phrase.place or (tied[0] if tied else None)
+    return Description(
+        phrase.start,
+        tied[1] if tied else end,
+        phrase.role,
+        place.code if place else None,
+        _sector(ctx, phrase),
+        phrase.time.time if phrase.time else "current",
+        phrase.definite or tied is not None,
+        phrase.possessor,
+    )
+
+
+def _sector(ctx: Context, phrase: TitlePhrase) -> str | None:
+    """The sector of an unnamed title: the time word's, the body's, else the title's."""
+    if phrase.time is not None and phrase.time.sector:
+        return phrase.time.sector
+    if phrase.body is not None and phrase.role.role in ctx.cues.body_roles and phrase.body.sector:
+        return phrase.body.sector
+    return phrase.role.sector
+
+
+def _party_description(ctx: Context, start: int, end: int, party: Entry) -> Description | None:
+    """ "the Democrat": a singular party noun after "the", heading its phrase."""
+    parsed = ctx.parsed
+    token = parsed[end - 1]
+    if start == 0 or parsed[start - 1].lower_ != "the" or token.tag_ != "NNP":
+        return None
+    if token.dep_ in ("compound", "amod") or _predicative_token(token.dep_):
+        return None
+    return Description(start - 1, end, None, party.code, None, "current", True, None)
+
+
+def _predicative(ctx: Context, phrase: TitlePhrase) -> bool:
+    """A title used as a predicate or apposition ("will not be the president of ...")."""
+    return _predicative_token(ctx.parsed[phrase.end - 1].dep_)
+
+
+def _predicative_token(dep: str) -> bool:
+    """Whether a dependency label makes a noun a predicate or an apposition."""
+    return dep in PREDICATIVE
+
+
+def resolve_description(
+    ctx: Context, description: Description, persons: Sequence[Candidate]
+) -> Candidate | None:
+    """A coreference when one earlier person fits, else an unnamed office holder, else None."""
+    if description.possessor is None and description.definite:
+        linked = _link(ctx, description, persons)
+        if linked is not None:
+            return linked
+    return _unnamed(ctx, description, persons)
+
+
+def _link(ctx: Context, description: Description, persons: Sequence[Candidate]) -> Candidate | None:
+    """The coreference of a definite description to the person it fits best."""
+    fitting = [
+        c
+        for c in persons
+        if c.key and c.end <= description.start and _fits(ctx, description, c, persons)
+    ]
+    chosen, rivals = _choose(ctx, description, fitting)
+    if chosen is None:
+        return None
+    conf = ctx.cues.confidence
+    confidence = conf.description_ambiguous if rivals else conf.description
+    same = ctx.parsed[chosen.start].sent == ctx.parsed[description.start].sent
+    fields = carried(ctx, chosen, persons, same)
+    if description.role is not None and description.role.role not in ctx.cues.leader_words:
+        fields.update(role=description.role.role, sector=description.sector or fields["sector"])
+    if description.time == "former":
+        fields.update(role_time="former", as_of=None)
+    LOGGER.debug("description at %d refers to %s", description.start, chosen.name)
+    return at_tokens(
+        ctx.parsed,
+        description.start,
+        description.end,
+        **fields,
+        kind="person",
+        method="coreference",
+        confidence=confidence,
+        name=chosen.name,
+        antecedent=chosen,
+        key=chosen.key,
+        reason=f"description of {chosen.name}",
+    )
+
+
+def _choose(
+    ctx: Context, description: Description, fitting: Sequence[Candidate]
+) -> tuple[Candidate | None, bool]:
+    """The nearest fitting person in the sentence, else the subject of an earlier one."""
+    sentence = ctx.parsed[description.start].sent
+    head = ctx.parsed[description.end - 1]
+    here = [
+        c for c in fitting if c.start >= sentence.start and not _same_clause_subject(ctx, c, head)
+    ]
+    if here:
+        return here[-1], len({c.key for c in here}) > 1
+    sentences = [s for s in ctx.parsed.sents if s.end <= sentence.start][
+        -ctx.cues.description_window :
+    ]
+    for earlier in reversed(sentences):
+        there = [c for c in fitting if earlier.start <= c.start < earlier.end]
+        if not there:
+            continue
+        chosen = main_subject(ctx, there) or there[0]
+        return chosen, len({c.key for c in there}) > 1
+    return None, False
+
+
+def _same_clause_subject(ctx: Context, candidate: Candidate, head: Token) -> bool:
+    """A subject of the verb the description is the object of ("X congratulated the Democrat")."""
+    token = subject_token(ctx, candidate)
+    return token is not None and token.head == head.head
+
+
+def _fits(
+    ctx: Context, description: Description, person: Candidate, persons: Sequence[Candidate]
+) -> bool:
+    """Whether a person may be the one a description speaks of."""
+    if description.country and person.country and description.country != person.country:
+        return False
+    if description.country and not person.country:
+        return False
+    if description.role is None:
+        return True
+    roles = _known_roles(ctx, person, persons, description.time == "former")
+    wanted = description.role.role
+    if wanted in ctx.cues.leader_words:
+        return bool(roles & ctx.cues.leader_roles)
+    return wanted in roles
+
+
+def _known_roles(
+    ctx: Context, person: Candidate, persons: Sequence[Candidate], past: bool
+) -> set[str]:
+    """The roles the text and the directory give a person (past ones too when `past`)."""
+    roles = {
+        c.role
+        for c in persons
+        if c.key == person.key and c.role and (past or c.role_time != "former")
+    }
+    for known in ctx.directory.named(person.name or ""):
+        if past:
+            roles.update(r.role for r in known.roles)
+        elif ctx.document.published is not None:
+            first, last = period(ctx.document.published.value)
+            first -= timedelta(days=ctx.cues.report_lag_days)
+            roles.update(r.role for r in roles_between(known, first, last))
+    return {role.lower() for role in roles if role}
+
+
+def _unnamed(
+    ctx: Context, description: Description, persons: Sequence[Candidate]
+) -> Candidate | None:
+    """An office holder the text does not name, when the text ties a country to the title."""
+    if description.role is None:
+        return None
+    country, conf = description.country, ctx.cues.confidence.title_without_name
+    if description.possessor is not None:
+        owner = _possessor(ctx, description.possessor, persons)
+        country = owner.country if owner else None
+    if country is None and description.definite and description.possessor is None:
+        country = ctx.dateline or ctx.dominant
+        conf = ctx.cues.confidence.title_country_from_dominant
+    if country is None:
+        return None
+    return at_tokens(
+        ctx.parsed,
+        description.start,
+        description.end,
+        kind="person",
+        method="title",
+        confidence=conf,
+        country=country,
+        sector=description.sector,
+        role=description.role.role,
+        role_time=description.time,
+        reason=f"unnamed {description.role.phrase!r}",
+    )
+
+
+def _possessor(ctx: Context, index: int, persons: Sequence[Candidate]) -> Candidate | None:
+    """The person "his"/"her" stands for: the one subject person before it in its sentence."""
+    sentence = ctx.parsed[index].sent
+    before = [c for c in persons if sentence.start <= c.start and c.end <= index]
+    subjects = [c for c in before if subject_token(ctx, c) is not None]
+    return subjects[-1] if len({c.key for c in subjects}) == 1 else None

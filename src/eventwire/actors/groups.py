@@ -1,0 +1,127 @@
+"""Countries, organisations, metonyms and groups: the knowledge phrases that name no person.
+
+A group noun takes a country only when the text ties one to it: an adjective or name before
+it ("Russian troops", "Nepal opposition"), a possessive ("Syria's army"), or "of"/"in"/"from"
+after it ("security forces in Guinea"). A capital after "in" is a place, not its government.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+
+from eventwire.actors.candidates import Candidate, at_tokens
+from eventwire.actors.context import Context
+from eventwire.actors.gazetteer import Hit
+from eventwire.actors.knowledge import Entry
+from eventwire.actors.phrases import place_after, read_before
+
+
+def find_groups(ctx: Context, taken: Collection[int]) -> Iterator[Candidate]:
+    """Group nouns outside `taken`, with the country the text ties to them."""
+    for hit in ctx.hits:
+        if hit.start in taken or hit.start not in ctx.hit_at or not hit.roles or hit.places:
+            continue
+        role = next((e for e in hit.roles if e.kind == "group"), None)
+        if role is None:
+            continue
+        phrase = read_before(ctx, hit.end)
+        start = phrase.start if phrase is not None else hit.start
+        place = phrase.place if phrase is not None else None
+        end = hit.end
+        tied = place_after(ctx, hit.end, ctx.cues.tie_words_group)
+        if place is None and tied is not None:
+            place, end = tied
+        if any(i in taken for i in range(start, end)):
+            start, place = hit.start, None
+        yield _group(ctx, start, end, role, place)
+
+
+def _group(ctx: Context, start: int, end: int, role: Entry, place: Entry | None) -> Candidate:
+    """A group candidate, with its country when tied."""
+    conf = ctx.cues.confidence
+    if place is None:
+        return at_tokens(
+            ctx.parsed,
+            start,
+            end,
+            kind="group",
+            method="dictionary",
+            confidence=conf.group_alone,
+            sector=role.sector,
+            role=role.role,
+            reason=f"group {role.phrase!r} without a country",
+        )
+    sector = role.sector
+    if place.kind == "organisation":
+        sector = place.sector
+    return at_tokens(
+        ctx.parsed,
+        start,
+        end,
+        kind="group",
+        method="dictionary",
+        confidence=conf.group_with_country,
+        country=_code(place),
+        sector=sector,
+        role=role.role,
+        reason=f"group {role.phrase!r} of {place.phrase!r}",
+    )
+
+
+def find_places(ctx: Context, taken: Collection[int]) -> Iterator[Candidate]:
+    """Countries, capitals, metonyms, organisations and parties outside `taken`."""
+    for hit in ctx.hits:
+        if any(i in taken for i in range(hit.start, hit.end)) or not hit.places:
+            continue
+        yield _place(ctx, hit, hit.places[0])
+
+
+def _place(ctx: Context, hit: Hit, entry: Entry) -> Candidate:
+    """One place hit as a country, organisation or group candidate."""
+    conf = ctx.cues.confidence
+    kind, sector, confidence = "country", entry.sector, conf.country_name
+    if entry.kind == "organisation":
+        kind, confidence = "organisation", conf.organisation
+    elif entry.kind in ("metonym", "party"):
+        confidence = conf.metonym
+        kind = "group" if entry.kind == "party" else "country"
+    elif entry.kind == "capital":
+        confidence = conf.metonym
+        after_place_word = (
+            hit.start > 0 and ctx.parsed[hit.start - 1].lower_ in ctx.cues.place_words
+        )
+        if after_place_word or ctx.in_dateline(hit.start_char):
+            sector, confidence = None, conf.capital_as_place
+    elif entry.kind == "adjective":
+        confidence = conf.adjective_alone
+    return Candidate(
+        hit.start,
+        hit.end,
+        hit.start_char,
+        hit.end_char,
+        kind=kind,
+        method="dictionary",
+        confidence=confidence,
+        country=_code(entry),
+        sector=sector,
+        name=_name(ctx, entry),
+        reason=f"{entry.kind} {entry.phrase!r}",
+    )
+
+
+def _code(entry: Entry) -> str | None:
+    """The country code of a reading; organisations act in their own name, NGOs without one."""
+    if entry.kind == "organisation" and entry.sector == "NGO":
+        return None
+    return entry.code
+
+
+def _name(ctx: Context, entry: Entry) -> str | None:
+    """The name shown for a country or organisation."""
+    if entry.code is None:
+        return None
+    if entry.kind == "organisation":
+        organisation = ctx.knowledge.organisations.get(entry.code)
+        return organisation.name if organisation else None
+    country = ctx.knowledge.countries.get(entry.code)
+    return country.name if country else None

@@ -1,0 +1,103 @@
+"""Resolve every mention of a political actor in a parsed document.
+
+The steps follow the data flow: knowledge phrases (gazetteer), names, titled persons, names
+seen before or known to the directory, descriptions, groups and places, then pronouns. Each
+step claims the tokens it resolves, so a later, weaker step never reads them again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from eventwire.actors.candidates import Candidate, to_mentions
+from eventwire.actors.context import Context, build_context
+from eventwire.actors.coref import link_names, resolve_pronouns
+from eventwire.actors.cues import Cues, packaged_cues
+from eventwire.actors.descriptions import find_descriptions, resolve_description
+from eventwire.actors.directory import PersonDirectory, directory_for
+from eventwire.actors.gazetteer import find_hits
+from eventwire.actors.groups import find_groups, find_places
+from eventwire.actors.knowledge import Knowledge, Person
+from eventwire.actors.names import find_names
+from eventwire.actors.titles import titled_person
+from eventwire.records import Document, Mention
+
+LOGGER = logging.getLogger(__name__)
+
+
+def resolve_actors(
+    document: Document,
+    parsed: Doc,
+    knowledge: Knowledge,
+    persons: Sequence[Person] | PersonDirectory = (),
+    cues: Cues | None = None,
+) -> list[Mention]:
+    """Every actor mention of a document, in text order, each with how it was resolved.
+
+    `persons` are persons known beyond the seed persons of `knowledge` (from the store's
+    knowledge base); pass a `PersonDirectory` built once with `build_directory` when there
+    are many of them.
+    """
+    cues = cues or packaged_cues()
+    directory = directory_for(knowledge, persons)
+    hits = find_hits(parsed, knowledge, cues)
+    ctx = build_context(document, parsed, knowledge, cues, directory, hits)
+    found = resolve_candidates(ctx)
+    LOGGER.debug("%s: %d actor mentions", document.doc_id, len(found))
+    return to_mentions(document, parsed, found)
+
+
+def resolve_candidates(ctx: Context) -> list[Candidate]:
+    """The resolved candidates of one document, step by step."""
+    taken = {i for hit in ctx.hits for i in range(hit.start, hit.end)}
+    runs = find_names(ctx.parsed, taken, ctx.cues)
+    titled = [c for run in runs if (c := titled_person(ctx, run)) is not None]
+    titled = _without_overlaps(titled)
+    claimed = _tokens(titled)
+    rest = [run for run in runs if run.start not in claimed]
+    persons = sorted([*titled, *link_names(ctx, rest, titled)], key=lambda c: c.start)
+    claimed = _tokens(persons)
+    described: list[Candidate] = []
+    for description in find_descriptions(ctx, claimed):
+        linked = resolve_description(ctx, description, sorted([*persons, *described], key=_at))
+        if linked is not None:
+            described.append(linked)
+    persons = sorted([*persons, *described], key=_at)
+    claimed = _tokens(persons)
+    groups = list(find_groups(ctx, claimed))
+    claimed |= _tokens(groups)
+    places = list(find_places(ctx, claimed))
+    pronouns = resolve_pronouns(ctx, persons)
+    found = [*persons, *groups, *places, *pronouns]
+    for candidate in found:
+        LOGGER.debug(
+            "%r: %s, %s",
+            ctx.parsed.text[candidate.start_char : candidate.end_char],
+            candidate.method,
+            candidate.reason,
+        )
+    return found
+
+
+def _at(candidate: Candidate) -> int:
+    """Sort key: the first token."""
+    return candidate.start
+
+
+def _tokens(candidates: Sequence[Candidate]) -> set[int]:
+    """The tokens some candidate covers."""
+    return {i for c in candidates for i in c.tokens()}
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates that share no token, the earlier kept (an appositive may reach the next name)."""
+    kept: list[Candidate] = []
+    used: set[int] = set()
+    for candidate in sorted(candidates, key=_at):
+        if used.isdisjoint(candidate.tokens()):
+            kept.append(candidate)
+            used.update(candidate.tokens())
+    return kept

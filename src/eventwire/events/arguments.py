@@ -1,0 +1,150 @@
+"""Map the head tokens of event arguments to the actor mentions that cover them.
+
+A head maps to the mention whose span covers it; failing that, to the mentions of its
+own noun phrase ("the government of Iraq", "Iraqi forces", "Manila's request"); a
+coordination maps to all its members ("Obama and Putin", "Thai and Cambodian troops"),
+a list of examples to its members ("leaders including Putin and Karzai"), and an
+unresolved pronoun subject of a reported clause to the speaker ("Washington said it
+would ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events import roles
+from eventwire.records import Mention
+
+NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
+LISTING = frozenset({"include", "including", "like", "as", "between"})
+SAY_VERBS = frozenset(
+    {"say", "announce", "tell", "state", "declare", "add", "claim", "confirm", "report", "warn"}
+)
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# Prepositions whose object may say whose a phrase is: "the government of Iraq", "rebels in
+# Darfur", "students from Ethiopia", "a camp for Congolese refugees", "calls by Belarus".
+OWNER_PREPS = ("of", "in", "from", "for", "by")
+MAX_DEPTH = 3
+
+
+class MentionIndex:
+    """Which mention covers which token of one parsed document."""
+
+    def __init__(self, parsed: Doc, mentions: Sequence[Mention]) -> None:
+        """Index the mentions by the tokens they cover (the shortest mention wins a token)."""
+        self.mentions = mentions
+        self._by_token: dict[int, int] = {}
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].end - mentions[i].start)
+        for number in order:
+            mention = mentions[number]
+            span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self._by_token.setdefault(token.i, number)
+
+    def covering(self, token: Token) -> int | None:
+        """The mention covering a token, if any."""
+        return self._by_token.get(token.i)
+
+    def actors(self, heads: Sequence[Token]) -> list[int]:
+        """The mentions the argument heads stand for, in order, each once."""
+        found: list[int] = []
+        for head in heads:
+            for number in self._resolve(head, 0):
+                if number not in found:
+                    found.append(number)
+        return found
+
+    def _resolve(self, token: Token, depth: int) -> list[int]:
+        """The mentions of one head and of its conjuncts."""
+        if depth > MAX_DEPTH:
+            return []
+        found: list[int] = []
+        for member in [token, *_conjuncts(token)]:
+            found.extend(self._member(member, depth))
+        return found
+
+    def _member(self, token: Token, depth: int) -> list[int]:
+        """The mentions for one member of a coordination."""
+        own = self.covering(token)
+        if own is not None and self.mentions[own].country is None:
+            owner = self._owner(token, depth)  # "the military government of President X"
+            if owner:
+                return owner
+        if own is not None:
+            return [own, *self._coordinated_modifiers(token, own)]
+        if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            return self._speaker(token, depth)
+        found = [m for child in _np_modifiers(token) if (m := self.covering(child)) is not None]
+        if found:
+            return found[:1]
+        found = self._owner(token, depth)
+        if found:
+            return found
+        for holder in _listing_holders(token):
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lemma_.lower() in LISTING:
+                    for pobj in roles.children(child, {"pobj"}):
+                        found.extend(self._resolve(pobj, depth + 1))
+        return found
+
+    def _owner(self, token: Token, depth: int) -> list[int]:
+        """The mentions a phrase names as its owner: "of Iraq", "in Darfur", "by Belarus"."""
+        if depth >= MAX_DEPTH:
+            return []
+        for pobj in roles.prep_objects([token], OWNER_PREPS) + _acl_agents(token):
+            found = [n for n in self._member(pobj, depth + 1) if self.mentions[n].country]
+            if found:
+                return found
+        return []
+
+    def _coordinated_modifiers(self, token: Token, own: int) -> list[int]:
+        """Other mentions coordinated inside the phrase: "Thai and Cambodian troops"."""
+        found: list[int] = []
+        for child in _np_modifiers(token):
+            conjuncts = _conjuncts(child)
+            for member in [child, *conjuncts] if conjuncts else []:
+                number = self.covering(member)
+                if number is not None and number != own and number not in found:
+                    found.append(number)
+        return found
+
+    def _speaker(self, pronoun: Token, depth: int) -> list[int]:
+        """For an unresolved pronoun subject (or its possessor: "their forces") of a
+        reported clause, the reporting speaker."""
+        subject = pronoun.head if pronoun.dep_ == "poss" else pronoun
+        if subject.dep_ not in roles.SUBJECTS:
+            return []
+        clause = subject.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+            return []
+        speaker = roles.children(clause.head, {"nsubj"})
+        return [n for head in speaker for n in self._resolve(head, depth + 1)]
+
+
+def _acl_agents(token: Token) -> list[Token]:
+    """Who a participle says owns or did a thing: "camps belonging to X", "crimes done by X"."""
+    found: list[Token] = []
+    for child in roles.children(token, {"acl"}):
+        found += roles.agent_objects(child) + roles.prep_objects([child], {"to"})
+    return found
+
+
+def _listing_holders(token: Token) -> list[Token]:
+    """Where a list of members may hang: on the noun, or on "a number of" above it."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head is not token:
+        return [token, token.head.head]
+    return [token]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The other members of a token's coordination."""
+    return list(token.conjuncts)
+
+
+def _np_modifiers(token: Token) -> list[Token]:
+    """A noun's modifiers that may name whose it is: compounds, adjectives, possessors."""
+    return [child for child in token.children if child.dep_ in NP_MODIFIERS]

@@ -1,0 +1,199 @@
+"""Code the events of one parsed document: who did what to whom, with its evidence.
+
+An event is emitted for each matched pattern whose source, and target when the pattern
+has one, resolve to actor mentions. Coordinated actors give one event each; a mutual act
+of coordinated actors without a separate target ("X and Y agreed") gives both directions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from itertools import permutations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.events.arguments import MentionIndex
+from eventwire.events.attribution import attribution
+from eventwire.events.matcher import Candidates, Match, find_matches, has_trigger
+from eventwire.events.modality import clause_modality
+from eventwire.events.ontology import Ontology, load_ontology
+from eventwire.events.patterns import PatternBook, load_patterns
+from eventwire.events.when import event_date
+from eventwire.records import Document, EventActor, EventRecord, Mention
+
+LOGGER = logging.getLogger(__name__)
+
+LOCATION_PREPS = frozenset({"in", "at", "near"})
+# Words by which a subject names both sides of a mutual act: "rival leaders", "both sides".
+RECIPROCAL_WORDS = frozenset({"rival", "both", "side", "faction", "foe", "two"})
+LOCATION_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+Pair = tuple[int, int | None]
+
+
+def code_events(
+    document: Document,
+    parsed: Doc,
+    mentions: Sequence[Mention],
+    book: PatternBook | None = None,
+    ontology: Ontology | None = None,
+) -> list[EventRecord]:
+    """The events of a document, in text order, each (sentence, code, source, target) once."""
+    book = book or load_patterns()
+    ontology = ontology or load_ontology()
+    index = MentionIndex(parsed, mentions)
+    events: list[EventRecord] = []
+    seen: set[tuple[int, str, int, int | None]] = set()
+    for number, sentence in enumerate(parsed.sents):
+        if not has_trigger(sentence, book):
+            continue
+        for match in find_matches(sentence, book):
+            for source, target in event_pairs(match, index):
+                key = (number, match.code, source, target)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(
+                    _record(document, number, sentence, match, source, target, index, ontology)
+                )
+    LOGGER.debug("%s: %d events", document.doc_id, len(events))
+    return events
+
+
+def event_pairs(match: Match, index: MentionIndex) -> list[Pair]:
+    """The (source, target) mention pairs a match gives; empty when an argument is missing."""
+    sources = _first_resolved(match.sources, index)
+    if not sources:
+        return []
+    targets = _first_resolved(match.targets, index)
+    if match.pattern.mutual and not targets and len(sources) > 1:
+        return list(permutations(sources, 2))
+    if match.pattern.mutual and not targets and _reciprocal(match):
+        return [(source, source) for source in sources]
+    if not targets:
+        return [(source, None) for source in sources] if match.target_optional else []
+    pairs = [(s, t) for s in sources for t in targets if not _same_actor(index, s, t)]
+    return pairs
+
+
+def _reciprocal(match: Match) -> bool:
+    """Whether a mutual act's subject names both sides itself ("the rival leaders signed")."""
+    heads = match.sources[0] if match.sources else ()
+    return any(_lemma_in(head, RECIPROCAL_WORDS) for head in heads)
+
+
+def _lemma_in(token: Token, words: frozenset[str]) -> bool:
+    """Whether the token or one of its modifiers has one of the lemmas."""
+    return any(t.lemma_.lower() in words for t in [token, *token.children])
+
+
+def _first_resolved(candidates: Candidates, index: MentionIndex) -> list[int]:
+    """The mentions of the first role alternative that resolves to any."""
+    for heads in candidates:
+        found = index.actors(heads)
+        if found:
+            return found
+    return []
+
+
+def _same_actor(index: MentionIndex, source: int, target: int) -> bool:
+    """Whether two mentions are one actor (the same mention, or a reference back to it)."""
+    if source == target:
+        return True
+    first, second = index.mentions[source], index.mentions[target]
+    if first.actor_id and first.actor_id == second.actor_id:
+        return True
+    if second.antecedent == source or first.antecedent == target:
+        return True
+    same_country = first.country is not None and first.country == second.country
+    return same_country and _is_state(first) and _is_state(second)
+
+
+def _is_state(mention: Mention) -> bool:
+    """Whether a mention stands for a state or its government ("Russia", "Moscow", "Putin"):
+    two such mentions of one country are one actor."""
+    return mention.sector in {None, "GOV"}
+
+
+def _record(
+    document: Document,
+    number: int,
+    sentence: Span,
+    match: Match,
+    source: int,
+    target: int | None,
+    index: MentionIndex,
+    ontology: Ontology,
+) -> EventRecord:
+    """One event record with its codes, actors and evidence."""
+    entry = ontology.code(match.code)
+    mentions = index.mentions
+    start, end = _evidence(match, sentence, [source] if target is None else [source, target], index)
+    return EventRecord(
+        doc_id=document.doc_id,
+        sentence=number,
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        start=start,
+        end=end,
+        trigger=" ".join(token.text for token in sorted(match.words, key=lambda t: t.i)),
+        cameo=entry.code,
+        plover_type=entry.plover_type,
+        plover_mode=entry.plover_mode,
+        goldstein=entry.goldstein,
+        quad_class=entry.quad_class,
+        source=_actor(mentions, source),
+        target=_actor(mentions, target) if target is not None else None,
+        modality=clause_modality(match.anchor),
+        date=event_date(match.anchor, document.published),
+        attribution=attribution(match.anchor, mentions),
+        location=_location(match),
+        pattern=match.pattern.id,
+    )
+
+
+def _actor(mentions: Sequence[Mention], number: int) -> EventActor:
+    """The event actor a mention gives."""
+    mention = mentions[number]
+    return EventActor(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        country=mention.country,
+        sector=mention.sector,
+        name=mention.name,
+        actor_id=mention.actor_id,
+        mention=number,
+    )
+
+
+def _evidence(
+    match: Match, sentence: Span, actors: Sequence[int], index: MentionIndex
+) -> tuple[int, int]:
+    """The character span from the first to the last word of the event, within the sentence."""
+    starts = [token.idx for token in match.words]
+    ends = [token.idx + len(token) for token in match.words]
+    for number in actors:
+        mention = index.mentions[number]
+        if sentence.start_char <= mention.start and mention.end <= sentence.end_char:
+            starts.append(mention.start)
+            ends.append(mention.end)
+    return min(starts), max(ends)
+
+
+def _location(match: Match) -> str | None:
+    """The place the clause names with "in", "at" or "near", when it is a named place."""
+    for token in _place_words(match):
+        if token.ent_type_ in LOCATION_ENTITIES:
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            return ent.text if ent is not None else token.text
+    return None
+
+
+def _place_words(match: Match) -> Iterator[Token]:
+    """Objects of place prepositions on the trigger or its anchor."""
+    for head in {match.trigger, match.anchor}:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+                yield from (c for c in child.children if c.dep_ == "pobj")

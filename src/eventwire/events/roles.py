@@ -1,0 +1,209 @@
+"""Where the arguments of a verb or noun sit in a spaCy dependency parse.
+
+Roles are stated in active-voice terms and normalised here: the logical subject of a
+passive verb is its "by" agent, its logical object the passive subject. A verb without a
+subject of its own takes the one of the clause that governs it ("agreed to build",
+"arrived and met", "fired on the crowd, killing three").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+# Verbs whose object, not their subject, does what their complement says ("urged X to go").
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "order",
+        "force",
+        "invite",
+        "press",
+        "encourage",
+        "persuade",
+        "allow",
+        "tell",
+        "pressure",
+        "require",
+        "appeal",
+        "implore",
+        "compel",
+        "instruct",
+        "permit",
+        "help",
+        "prompt",
+        "push",
+        "cause",
+        "enable",
+        "lead",
+    }
+)
+CIRCUMSTANCE = frozenset({"for", "after", "during"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "on Friday" is no argument of "called on"
+CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp", "ccomp"})
+MAX_CLIMB = 6
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice (or a past participle modifying a noun)."""
+    if any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def children(token: Token, deps: Iterable[str]) -> list[Token]:
+    """The children of a token with one of the given dependency labels."""
+    wanted = frozenset(deps)
+    return [child for child in token.children if child.dep_ in wanted]
+
+
+def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does what the verb says: nsubj, or the "by" agent of a passive, or the controller."""
+    if is_passive(verb):
+        return agent_objects(verb)
+    subjects = children(verb, {"nsubj"})
+    if subjects:
+        return [_antecedent(subject) for subject in subjects]
+    return _inherited_subject(verb, depth)
+
+
+def grammatical_subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The clause's subject as written (active or passive), or the one it inherits."""
+    subjects = children(verb, SUBJECTS)
+    if subjects:
+        return [_antecedent(subject) for subject in subjects]
+    return _inherited_subject(verb, depth)
+
+
+def logical_object(verb: Token) -> list[Token]:
+    """What the verb acts on: dobj, or the passive subject, or the noun a participle modifies."""
+    if is_passive(verb):
+        if verb.dep_ == "acl":
+            return [verb.head]
+        return [_antecedent(token) for token in children(verb, {"nsubjpass"})]
+    objects = children(verb, {"dobj"})
+    if not objects and not children(verb, {"xcomp", "ccomp", "dative"}):
+        for conj in children(verb, {"conj"}):  # "arrested and charged him"
+            objects = children(conj, {"dobj"})
+            if objects:
+                break
+    return [_antecedent(token) for token in objects]
+
+
+def agent_objects(verb: Token) -> list[Token]:
+    """The objects of a "by" phrase attached to a verb or noun."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            found.extend(children(child, {"pobj"}))
+    return found
+
+
+def prep_objects(scope: Iterable[Token], preps: Iterable[str]) -> list[Token]:
+    """Objects of the named prepositions attached to any token of the scope."""
+    wanted = frozenset(preps)
+    found: list[Token] = []
+    for token in scope:
+        for child in token.children:
+            if child.dep_ in {"prep", "agent", "dative"} and child.lemma_.lower() in wanted:
+                objects = children(child, {"pobj", "pcomp"})
+                found.extend(o for o in objects if o.ent_type_ not in TIME_ENTITIES)
+            elif child.dep_ == "prt" and child.lemma_.lower() in wanted:
+                found.extend(children(token, {"pobj"}))
+    return found
+
+
+def dative(verb: Token) -> list[Token]:
+    """The indirect object ("sent Obama a telegram"), as a noun or a "to" phrase."""
+    found = [child for child in verb.children if child.dep_ == "dative" and child.pos_ != "ADP"]
+    return found or prep_objects([verb], {"to"})
+
+
+def clause_subject(verb: Token) -> list[Token]:
+    """The subject of the verb's complement clause ("demanded that X cancel")."""
+    for clause in children(verb, {"ccomp"}):
+        subjects = children(clause, SUBJECTS)
+        if subjects:
+            return subjects
+    return []
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token, or None."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.head is current:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return None
+
+
+def host_subject(token: Token) -> list[Token]:
+    """The subject of the clause a phrase belongs to ("at the invitation of X, Y visited")."""
+    verb = governing_verb(token)
+    return grammatical_subject(verb) if verb is not None else []
+
+
+def light_verb_of(noun: Token, light: frozenset[str]) -> Token | None:
+    """The light verb whose object (or prepositional object) the noun is: "held talks"."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in light:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in light:
+        return head.head
+    return None
+
+
+def nominal_subject(noun: Token, light: frozenset[str]) -> list[Token]:
+    """Who acts in a nominal event: "U.S. sanctions", "a visit by X", "X paid a visit"."""
+    found = children(noun, {"poss"})
+    found += [
+        child
+        for child in noun.children
+        if child.dep_ in {"compound", "amod", "nmod"} and child.pos_ in {"PROPN", "ADJ"}
+    ]
+    found += agent_objects(noun)
+    verb = light_verb_of(noun, light)
+    if verb is not None:
+        found += logical_subject(verb)
+    elif noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE and noun.head.head.pos_ == "VERB":
+        found += logical_subject(noun.head.head)  # "returned for talks", "took it after fighting"
+    return found
+
+
+def _inherited_subject(verb: Token, depth: int) -> list[Token]:
+    """The subject a verb without one takes from the clause or noun that governs it."""
+    if depth >= MAX_CLIMB or verb.head is verb:
+        return []
+    head = verb.head
+    if verb.dep_ == "acl":
+        if verb.tag_ == "VBG":
+            return [head]
+        return children(head, {"poss"}) or host_subject(head)
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ not in CLIMB_DEPS:
+        return []
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+        controller = children(head, {"dobj"}) or prep_objects([head], {"on", "upon"})
+        if controller:
+            return controller
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return children(head, {"poss"})
+    return grammatical_subject(head, depth + 1)
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("leaders who hailed"), else the token itself."""
+    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token

@@ -1,0 +1,421 @@
+"""Actor resolution, one rule per test, on short sentences written for the purpose.
+
+The knowledge is the packaged one without its seed persons, so that these tests do not
+depend on who is listed there; persons a test needs are given to it. Names are invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+
+from conftest import make_document
+from eventwire.actors.cues import load_cues
+from eventwire.actors.directory import build_directory
+from eventwire.actors.knowledge import (
+    Knowledge,
+    KnowledgeError,
+    Person,
+    PersonRole,
+    packaged_knowledge,
+)
+from eventwire.actors.resolve import resolve_actors
+from eventwire.records import Mention
+
+SOROKIN = Person(
+    "Ivan Sorokin",
+    ("Sorokin",),
+    (
+        PersonRole("president", "RUS", "GOV", "2000-05-07", "2008-05-07"),
+        PersonRole("prime minister", "RUS", "GOV", "2008-05-08", "2012-05-07"),
+    ),
+)
+REED = Person("Tom Reed", ("Reed",), (PersonRole("governor", "USA", "GOV", "2003", "2007"),))
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    """The packaged knowledge without seed persons."""
+    return replace(packaged_knowledge(), persons=(), person_index=MappingProxyType({}))
+
+
+@pytest.fixture
+def resolve(nlp, knowledge):
+    """Resolve a text, optionally with a publication date and extra persons."""
+
+    def run(text: str, published: str | None = None, persons=()) -> list[Mention]:
+        document = make_document("t", text, published)
+        return resolve_actors(document, nlp(text), knowledge, persons)
+
+    return run
+
+
+def one(mentions: list[Mention], text: str) -> Mention:
+    """The one mention whose text is `text`."""
+    found = [m for m in mentions if m.text == text]
+    assert len(found) == 1, [m.text for m in mentions]
+    return found[0]
+
+
+def codes(mentions: list[Mention]) -> set[tuple[str | None, str | None]]:
+    """The (country, sector) pairs of the mentions."""
+    return {(m.country, m.sector) for m in mentions}
+
+
+# ---------------------------------------------------------------- countries and groups
+
+
+def test_country_name_is_the_state_without_sector(resolve) -> None:
+    norway = one(resolve("Norway signed the accord."), "Norway")
+    assert (norway.country, norway.sector, norway.method) == ("NOR", None, "dictionary")
+
+
+def test_capital_used_as_subject_is_the_government(resolve) -> None:
+    moscow = one(resolve("Moscow said the talks had failed."), "Moscow")
+    assert (moscow.country, moscow.sector) == ("RUS", "GOV")
+
+
+def test_capital_after_in_is_a_place_without_sector(resolve) -> None:
+    amman = one(resolve("The talks took place in Amman."), "Amman")
+    assert (amman.country, amman.sector) == ("JOR", None)
+
+
+def test_government_metonyms_give_country_and_sector(resolve) -> None:
+    found = resolve("The White House and the Pentagon disagreed with the Kremlin.")
+    assert {("USA", "GOV"), ("USA", "MIL"), ("RUS", "GOV")} <= codes(found)
+
+
+def test_un_security_council_is_the_un_as_an_igo(resolve) -> None:
+    council = one(resolve("The U.N. Security Council met on Monday."), "U.N. Security Council")
+    assert (council.kind, council.country, council.sector) == ("organisation", "UNO", "IGO")
+
+
+def test_adjective_before_group_gives_country_and_sector(resolve) -> None:
+    found = resolve("Egyptian police detained Syrian rebels and Ukrainian protesters.")
+    assert one(found, "Egyptian police").country == "EGY"
+    assert (one(found, "Syrian rebels").country, one(found, "Syrian rebels").sector) == (
+        "SYR",
+        "REB",
+    )
+    assert one(found, "Ukrainian protesters").sector == "CVL"
+
+
+def test_named_government_group_takes_its_country(resolve) -> None:
+    government = one(resolve("The Afghan government rejected the plan."), "The Afghan government")
+    assert (government.country, government.sector, government.kind) == ("AFG", "GOV", "group")
+
+
+def test_group_alone_takes_no_country(resolve) -> None:
+    troops = one(resolve("Troops fired into the air."), "Troops")
+    assert (troops.country, troops.sector) == (None, "MIL")
+
+
+def test_group_tied_by_of_or_possessive_takes_the_country(resolve) -> None:
+    assert one(resolve("The army of Chad moved north."), "The army of Chad").country == "TCD"
+    assert one(resolve("Chad's army moved north."), "Chad's army").country == "TCD"
+
+
+def test_lowercase_us_is_not_the_united_states(resolve) -> None:
+    assert all(m.country != "USA" for m in resolve("Let us hope the talks go well."))
+
+
+def test_lowercase_turkey_is_not_turkey(resolve) -> None:
+    assert all(m.country != "TUR" for m in resolve("The family ate turkey at the feast."))
+
+
+def test_hyphenated_pair_names_both_countries(resolve) -> None:
+    found = resolve("U.S.-Russian talks resumed in Geneva.")
+    assert {(m.text, m.country) for m in found} >= {("U.S.", "USA"), ("Russian", "RUS")}
+
+
+def test_country_after_anti_names_no_actor(resolve) -> None:
+    assert all(m.country != "USA" for m in resolve("The anti-American rally grew."))
+
+
+def test_dateline_city_is_a_place_not_the_government(resolve) -> None:
+    found = resolve("BEIJING (Xinhua) - Officials met on Monday.")
+    assert one(found, "BEIJING").sector is None
+
+
+def test_place_inside_a_longer_name_is_not_the_place(resolve) -> None:
+    found = resolve("He told the Moscow News that prices rose.")
+    assert all(m.country != "RUS" for m in found)
+
+
+# ---------------------------------------------------------------- titled persons
+
+
+def test_title_with_adjective_gives_country_and_role(resolve) -> None:
+    found = one(
+        resolve("Peruvian President Carlos Mendoza arrived."), "Peruvian President Carlos Mendoza"
+    )
+    assert (found.kind, found.method, found.name) == ("person", "title", "Carlos Mendoza")
+    assert (found.country, found.sector, found.role, found.role_time) == (
+        "PER",
+        "GOV",
+        "president",
+        "current",
+    )
+
+
+def test_title_with_of_country_after_the_name(resolve) -> None:
+    found = resolve("Prime Minister Anna Berg of Sweden spoke first.")
+    berg = one(found, "Prime Minister Anna Berg of Sweden")
+    assert (berg.country, berg.role) == ("SWE", "prime minister")
+    assert not [m for m in found if m.kind == "country"]
+
+
+def test_appositive_title_gives_role_and_country(resolve) -> None:
+    found = resolve("Sheikh Khalid bin Saad al-Nuri, the emir of Kuwait, arrived on Monday.")
+    [emir] = [m for m in found if m.kind == "person"]
+    assert (emir.name, emir.country, emir.role) == ("Khalid bin Saad al-Nuri", "KWT", "emir")
+
+
+def test_metonym_before_title_gives_country(resolve) -> None:
+    reed = one(
+        resolve("White House spokesman Tom Reed declined."), "White House spokesman Tom Reed"
+    )
+    assert (reed.country, reed.sector, reed.role) == ("USA", "GOV", "spokesperson")
+
+
+def test_spokesperson_takes_the_sector_of_the_body_named(resolve) -> None:
+    reed = one(resolve("Pentagon spokesman Tom Reed declined."), "Pentagon spokesman Tom Reed")
+    assert (reed.country, reed.sector) == ("USA", "MIL")
+
+
+def test_party_before_title_gives_country(resolve) -> None:
+    reed = one(
+        resolve("Republican challenger Tom Reed conceded."), "Republican challenger Tom Reed"
+    )
+    assert (reed.country, reed.sector, reed.role) == ("USA", "OPP", "challenger")
+
+
+def test_national_envoy_at_an_organisation_keeps_country_and_sector(resolve) -> None:
+    found = resolve("Anna Berg, Sweden's UN envoy, spoke first.")
+    [berg] = [m for m in found if m.kind == "person"]
+    assert (berg.country, berg.sector, berg.role) == ("SWE", "GOV", "envoy")
+
+
+def test_organisation_with_a_group_appositive_is_no_person(resolve) -> None:
+    found = resolve("The FDC, Uganda's main opposition party, boycotted the vote.")
+    assert not [m for m in found if m.kind == "person"]
+
+
+def test_then_president_is_a_former_role(resolve) -> None:
+    text = "The pact was signed with then-President Ivan Sorokin of Russia in 2009."
+    found = one(resolve(text, "2015-06-01"), "then-President Ivan Sorokin of Russia")
+    assert (found.role, found.role_time, found.as_of) == ("president", "former", "2009")
+    assert (found.country, found.sector) == ("RUS", "GOV")
+
+
+def test_former_president_is_an_elite_without_date(resolve) -> None:
+    text = "Former President Ivan Sorokin of Russia criticised the plan."
+    found = one(resolve(text), "Former President Ivan Sorokin of Russia")
+    assert (found.role, found.role_time, found.sector, found.as_of) == (
+        "president",
+        "former",
+        "ELI",
+        None,
+    )
+
+
+def test_president_elect_is_a_role_to_come(resolve) -> None:
+    found = one(
+        resolve("Russian President-elect Ivan Sorokin thanked voters."),
+        "Russian President-elect Ivan Sorokin",
+    )
+    assert (found.role, found.role_time, found.country) == ("president", "elect", "RUS")
+
+
+def test_title_without_country_takes_the_dateline_country(resolve) -> None:
+    text = "KABUL (Reuters) - Foreign Minister Ahmad Zaki said on Monday the talks would go on."
+    zaki = one(resolve(text), "Foreign Minister Ahmad Zaki")
+    assert (zaki.country, zaki.role) == ("AFG", "foreign minister")
+    assert zaki.confidence < 0.9
+
+
+def test_title_without_country_takes_the_directory_country(resolve) -> None:
+    zaki = Person("Ahmad Zaki", (), (PersonRole("foreign minister", "AFG", "GOV", "2010"),))
+    found = resolve("Foreign Minister Ahmad Zaki met reporters.", "2012-01-05", [zaki])
+    found_zaki = one(found, "Foreign Minister Ahmad Zaki")
+    assert found_zaki.country == "AFG" and found_zaki.confidence < 0.9
+
+
+def test_unnamed_title_with_possessive_country(resolve) -> None:
+    minister = one(
+        resolve("Norway's foreign minister said the talks failed."), "Norway's foreign minister"
+    )
+    assert (minister.kind, minister.name, minister.country, minister.role) == (
+        "person",
+        None,
+        "NOR",
+        "foreign minister",
+    )
+
+
+def test_his_spokesman_takes_the_country_of_the_subject(resolve) -> None:
+    found = resolve("Peruvian President Carlos Mendoza has left, his spokesman said.")
+    spokesman = one(found, "his spokesman")
+    assert (spokesman.country, spokesman.role, spokesman.name) == ("PER", "spokesperson", None)
+
+
+def test_title_word_inside_a_company_name_makes_no_person(resolve) -> None:
+    found = resolve("General Motors Chairman Tom Reed resigned.")
+    assert all(m.role != "general" for m in found)
+
+
+# ---------------------------------------------------------------- the person directory
+
+
+def test_bare_name_resolves_through_the_directory_at_publication(resolve) -> None:
+    found = one(
+        resolve("Ivan Sorokin said the plan would work.", "2010-05-01", [SOROKIN]), "Ivan Sorokin"
+    )
+    assert (found.method, found.country, found.role, found.as_of) == (
+        "knowledge_base",
+        "RUS",
+        "prime minister",
+        "2010-05-01",
+    )
+
+
+def test_bare_name_without_date_takes_the_latest_role_less_surely(resolve) -> None:
+    dated = one(resolve("Ivan Sorokin said no.", "2010-05-01", [SOROKIN]), "Ivan Sorokin")
+    undated = one(resolve("Ivan Sorokin said no.", None, [SOROKIN]), "Ivan Sorokin")
+    assert undated.role == "prime minister" and undated.as_of is None
+    assert undated.confidence < dated.confidence
+
+
+def test_bare_name_at_a_year_takes_the_role_held_longest_that_year(resolve) -> None:
+    found = one(resolve("Ivan Sorokin said no.", "2008", [SOROKIN]), "Ivan Sorokin")
+    assert found.role == "prime minister"
+
+
+def test_surname_is_not_matched_as_a_common_word(resolve) -> None:
+    rice = Person("Tom Rice", ("Rice",), (PersonRole("senator", "USA", "LEG", "2010"),))
+    assert not [
+        m for m in resolve("Rice prices rose sharply.", "2012-01-01", [rice]) if m.kind == "person"
+    ]
+
+
+def test_a_prebuilt_directory_can_be_passed(resolve, knowledge) -> None:
+    directory = build_directory(knowledge, [SOROKIN])
+    found = one(resolve("Ivan Sorokin said no.", "2010-05-01", directory), "Ivan Sorokin")
+    assert found.country == "RUS"
+
+
+# ---------------------------------------------------------------- in-document coreference
+
+
+def test_later_surname_refers_to_the_titled_person(resolve) -> None:
+    found = resolve("Peruvian President Carlos Mendoza arrived on Monday. Mendoza met the press.")
+    first, later = one(found, "Peruvian President Carlos Mendoza"), one(found, "Mendoza")
+    assert (later.method, later.country, later.role) == ("coreference", "PER", "president")
+    assert found[later.antecedent] == first
+
+
+def test_surname_after_a_past_title_does_not_keep_the_past_role(resolve) -> None:
+    text = (
+        "The pact was signed with then-President Ivan Sorokin of Russia in 2009. "
+        "Sorokin now runs a bank."
+    )
+    later = one(resolve(text, "2015-06-01"), "Sorokin")
+    assert (later.country, later.role_time, later.as_of) == ("RUS", "current", None)
+    assert later.role != "president"
+
+
+def test_role_description_refers_to_the_named_leader_of_its_country(resolve) -> None:
+    text = (
+        "Russian President Ivan Sorokin met Peruvian President Carlos Mendoza. "
+        "Later the Russian leader left for Moscow."
+    )
+    found = resolve(text)
+    leader = one(found, "the Russian leader")
+    assert (leader.method, leader.name, leader.country) == ("coreference", "Ivan Sorokin", "RUS")
+
+
+def test_the_president_refers_to_the_subject_before(resolve) -> None:
+    found = resolve(
+        "President Carlos Mendoza of Peru arrived in Lima. The president thanked his hosts."
+    )
+    president = one(found, "The president")
+    assert (president.method, president.name, president.country) == (
+        "coreference",
+        "Carlos Mendoza",
+        "PER",
+    )
+
+
+def test_description_of_another_country_is_not_linked(resolve) -> None:
+    found = resolve("Peruvian President Carlos Mendoza arrived. The Chilean leader stayed away.")
+    chilean = one(found, "The Chilean leader")
+    assert (chilean.method, chilean.name, chilean.country) == ("title", None, "CHL")
+
+
+def test_former_governor_refers_only_to_a_known_governor(resolve) -> None:
+    text = "Tom Reed lost the race to Carlos Mendoza. The former Ohio governor conceded."
+    found = resolve(text, "2012-11-07", [REED])
+    governor = one(found, "The former Ohio governor")
+    assert (governor.name, governor.role, governor.role_time) == ("Tom Reed", "governor", "former")
+
+
+def test_party_description_refers_to_a_person_of_that_party_country(resolve) -> None:
+    text = (
+        "Peruvian President Carlos Mendoza spoke to White House spokesman Tom Reed. "
+        "Mendoza congratulated the Democrat."
+    )
+    democrat = one(resolve(text), "the Democrat")
+    assert (democrat.method, democrat.name, democrat.country) == ("coreference", "Tom Reed", "USA")
+
+
+def test_pronoun_after_resolved_subject_takes_it(resolve) -> None:
+    found = resolve(
+        "Peruvian President Carlos Mendoza arrived on Monday. He said the talks went well."
+    )
+    pronoun = one(found, "He")
+    assert (pronoun.method, pronoun.name, pronoun.country) == (
+        "coreference",
+        "Carlos Mendoza",
+        "PER",
+    )
+    assert found[pronoun.antecedent].name == "Carlos Mendoza"
+
+
+def test_pronoun_with_two_possible_persons_stays_unresolved(resolve) -> None:
+    text = "Peruvian President Carlos Mendoza told Chilean President Ana Ruiz that he would return."
+    assert all(m.text != "he" for m in resolve(text))
+
+
+def test_pronoun_after_a_quote_takes_the_speaker_not_the_quoted_subject(resolve) -> None:
+    text = (
+        "\u201cRuiz is a reliable partner,\u201d Peruvian President Carlos Mendoza added. "
+        "\u201cWe will meet again,\u201d he said."
+    )
+    pronoun = one(resolve(text), "he")
+    assert pronoun.name == "Carlos Mendoza"
+
+
+# ---------------------------------------------------------------- records and data
+
+
+def test_mentions_point_at_their_characters_and_sentence(resolve, nlp) -> None:
+    text = "Russian President Ivan Sorokin spoke. U.S.-Russian ties improved, Moscow said."
+    found = resolve(text)
+    sentences = list(nlp(text).sents)
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.text
+        assert sentences[mention.sentence].start_char <= mention.start
+        assert 0.0 <= mention.confidence <= 1.0
+    assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+def test_a_user_cues_file_may_change_a_confidence(tmp_path: Path) -> None:
+    user = tmp_path / "cues.toml"
+    user.write_text("[confidence]\npronoun = 0.5\n", encoding="utf-8")
+    assert load_cues(user).confidence.pronoun == 0.5
+    user.write_text("[confidence]\npronoun = 1.5\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="E311"):
+        load_cues(user)

@@ -1,0 +1,194 @@
+"""The event coder on short sentences written for the purpose, one rule per test.
+
+Mentions come from a tiny look-up of the packaged knowledge (country names, capitals and
+a few group nouns), so these tests check the coder, not the actor resolver.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors.knowledge import packaged_knowledge
+from eventwire.events.coder import code_events
+from eventwire.events.patterns import PatternError, load_patterns, parse_patterns
+from eventwire.records import Document, Mention
+
+GROUP_NOUNS = {"police", "protesters", "troops", "rebels", "soldiers"}
+
+
+def mentions_for(parsed) -> list[Mention]:
+    """Mentions for the known names (up to three words) and group nouns of a parsed text."""
+    knowledge = packaged_knowledge()
+    found, position = [], 0
+    while position < len(parsed):
+        for size in (3, 2, 1):
+            span = parsed[position : position + size]
+            if len(span) < size or not (
+                span.text[:1].isupper() or span.text.lower() in GROUP_NOUNS
+            ):
+                continue
+            entries = [e for e in knowledge.lookup(span.text) if e.code or e.sector]
+            if entries:
+                found.append(
+                    Mention("t", 0, span.start_char, span.end_char, span.text, "country",
+                            "dictionary", 1.0, country=entries[0].code, sector=entries[0].sector)
+                )  # fmt: skip
+                position = span.end
+                break
+        else:
+            position += 1
+    return found
+
+
+def code(nlp, text: str, mentions=None):
+    """The events coded in one sentence."""
+    parsed = nlp(text)
+    mentions = mentions_for(parsed) if mentions is None else mentions(parsed)
+    return code_events(Document("t", text, "hash", "test"), parsed, mentions)
+
+
+def triples(events) -> set[tuple]:
+    """(source text, PLOVER type, target text) of each event."""
+    return {(e.source.text, e.plover_type, e.target.text if e.target else None) for e in events}
+
+
+def test_passive_voice_keeps_source(nlp):
+    events = code(nlp, "Protesters were attacked by police in the capital.")
+    assert triples(events) == {("police", "ASSAULT", "Protesters")}
+    assert events[0].source.sector == "COP"
+
+
+def test_coordinated_subjects_of_a_mutual_verb_give_both_directions(nlp):
+    events = code(nlp, "France and Germany agreed to expand trade.")
+    assert triples(events) == {("France", "AGREE", "Germany"), ("Germany", "AGREE", "France")}
+
+
+def test_coordinated_subjects_of_a_one_way_verb_give_one_event_each(nlp):
+    events = code(nlp, "Britain and France condemned Syria.")
+    assert triples(events) == {("Britain", "ACCUSE", "Syria"), ("France", "ACCUSE", "Syria")}
+
+
+def test_met_with_is_a_consultation_in_one_direction(nlp):
+    events = code(nlp, "Japan met with China on Monday.")
+    assert triples(events) == {("Japan", "CONSULT", "China")}
+    assert events[0].cameo == "040"
+
+
+def test_spoke_by_telephone_is_a_phone_call(nlp):
+    events = code(nlp, "Italy spoke with Spain by telephone on Tuesday.")
+    assert [(e.cameo, e.target.text) for e in events] == [("041", "Spain")]
+
+
+def test_light_verb_phone_call_takes_the_verbs_subject(nlp):
+    events = code(nlp, "France made a phone call to Italy.")
+    assert [(e.source.text, e.cameo, e.target.text) for e in events] == [("France", "041", "Italy")]
+
+
+def test_paid_a_visit_to_is_a_visit(nlp):
+    events = code(nlp, "Cuba paid a visit to Venezuela.")
+    assert [(e.cameo, e.source.text, e.target.text) for e in events] == [
+        ("042", "Cuba", "Venezuela")
+    ]
+
+
+def test_congratulated_x_on_targets_x(nlp):
+    events = code(nlp, "Jordan congratulated Qatar on its victory.")
+    assert [(e.cameo, e.plover_type, e.target.text) for e in events] == [
+        ("051", "SUPPORT", "Qatar")
+    ]
+
+
+def test_called_on_x_to_is_a_request_to_x(nlp):
+    events = code(nlp, "Russia called on Ukraine to withdraw its troops.")
+    assert triples(events) == {("Russia", "REQUEST", "Ukraine")}
+
+
+def test_urged_x_to_is_a_request_and_the_inner_verb_is_not_an_event(nlp):
+    events = code(nlp, "Spain urged Morocco to release the fishermen.")
+    assert triples(events) == {("Spain", "REQUEST", "Morocco")}
+    assert events[0].cameo == "0253"
+
+
+def test_accused_x_of_targets_x_and_refines_the_code(nlp):
+    events = code(nlp, "The United States accused Iran of spying.")
+    assert [(e.cameo, e.plover_type, e.target.text) for e in events] == [("1125", "ACCUSE", "Iran")]
+
+
+def test_imposed_sanctions_on(nlp):
+    events = code(nlp, "The European Union imposed sanctions on Syria.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in events] == [
+        ("163", "EUR", "SYR")
+    ]
+
+
+def test_nominal_criticism_has_the_possessor_as_source(nlp):
+    events = code(nlp, "Germany's criticism of France was mistaken.")
+    assert triples(events) == {("Germany", "ACCUSE", "France")}
+
+
+def test_an_invitation_to_visit_is_an_intent_to_meet(nlp):
+    events = code(nlp, "China extended an invitation to Egypt to visit Beijing.")
+    assert [(e.cameo, e.source.text, e.target.text) for e in events] == [("036", "China", "Egypt")]
+
+
+def test_invited_x_to_visit_does_not_report_the_visit(nlp):
+    events = code(nlp, "Egypt invited Kenya to visit Cairo.")
+    assert [(e.cameo, e.target.text) for e in events] == [("036", "Kenya")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("Russia threatened to impose sanctions on Georgia.", "1312", "THREATEN"),
+        ("Egypt offered to hand over two suspects to Libya.", "0313", "AGREE"),
+        ("Turkey agreed to hold talks with Greece.", "036", "AGREE"),
+    ],
+)
+def test_xcomp_chains_take_the_code_from_the_governed_verb(nlp, text, cameo, plover):
+    events = code(nlp, text)
+    assert [(e.cameo, e.plover_type) for e in events] == [(cameo, plover)]
+    assert events[0].target is not None
+
+
+def test_subject_passes_through_aspect_verbs_and_reported_pronouns(nlp):
+    events = code(nlp, "Iran said it would start imposing sanctions on Iraq.")
+    assert [(e.source.text, e.cameo, e.target.text) for e in events] == [("Iran", "163", "Iraq")]
+
+
+def test_an_event_whose_source_resolves_to_nothing_is_not_emitted(nlp):
+    only_iraq = lambda parsed: [m for m in mentions_for(parsed) if m.text == "Iraq"]  # noqa: E731
+    assert code(nlp, "Syria attacked Iraq.", only_iraq) == []
+
+
+def test_an_event_whose_required_target_is_missing_is_not_emitted(nlp):
+    assert code(nlp, "Syria condemned the decision.") == []
+
+
+def test_the_ontology_fills_the_codes_of_each_event(nlp):
+    events = code(nlp, "Jordan praised Egypt.") + code(nlp, "Israel attacked Lebanon.")
+    filled = {(e.cameo, e.plover_type, e.quad_class, e.goldstein) for e in events}
+    assert filled == {("051", "SUPPORT", 1, 3.4), ("190", "ASSAULT", 4, -10.0)}
+
+
+def test_evidence_covers_trigger_and_actors_within_the_sentence(nlp):
+    text = "It rained. Later, Jordan praised Egypt warmly. Nothing else happened."
+    (event,) = code(nlp, text)
+    assert event.sentence_start <= event.start < event.end <= event.sentence_end
+    assert text[event.start : event.end] == "Jordan praised Egypt"
+    assert event.trigger == "praised" and event.pattern == "praise"
+
+
+def test_patterns_are_indexed_by_lemma_and_valid():
+    book = load_patterns()
+    assert {p.id for p in book.candidates("V", "meet")} >= {"meet"}
+    assert book.refine("threat", "163") == "1312"
+    assert len({p.id for p in book.patterns}) == len(book.patterns)
+
+
+def test_a_pattern_with_an_unknown_code_is_refused():
+    from eventwire.events.ontology import load_ontology
+
+    header = "id\tpos\tlemma\twhen\tcode\tsource\ttarget\tmutual\tframe\n"
+    row = "bad\tV\tmeet\t-\t999\tsubj\tobj\t-\t-\n"
+    with pytest.raises(PatternError, match=r"\[E514\]"):
+        parse_patterns(header + row, "frame\tword\tcode\tnote\n", load_ontology())
