@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from across_helpers import OBAMA, PUTIN, add
 
 import eventwire
+from across_helpers import OBAMA, PUTIN, add
 from eventwire.errors import StoreError
 from eventwire.store import Store
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from across_helpers import OBAMA, PUTIN, add
 from conftest import make_document
-
 from eventwire.across import update_across
 from eventwire.across.duplicates import decode, encode, signature, update_duplicates
 from eventwire.across.series import dyad_series

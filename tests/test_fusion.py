@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from across_helpers import MEDVEDEV, OBAMA, PUTIN, actor, add
 
+from across_helpers import MEDVEDEV, OBAMA, PUTIN, actor, add
 from eventwire.across import update_across
 from eventwire.across.fusion import update_fusion
 from eventwire.settings import Settings
@@ -174,7 +174,6 @@ def test_a_document_analysed_again_is_fused_again(store) -> None:
 def shared_store(tmp_path_factory, request):
     """The three shared articles, with their gold publication dates, analysed and fused."""
     from conftest import SHARED
-
     from eventwire.ingest.run import ingest
     from eventwire.pipeline import analyse_store
     from eventwire.store import Store

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from across_helpers import MEDVEDEV, OBAMA, PUTIN, actor, add
 
+from across_helpers import MEDVEDEV, OBAMA, PUTIN, actor, add
 from eventwire.across import update_across
 from eventwire.across.periods import bucket_of
 from eventwire.across.series import DyadError, dyad_series, parse_dyad

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from across_helpers import OBAMA, PUTIN, actor, add
 from conftest import make_document
-
 from eventwire.across import update_across
 from eventwire.across.stories import cosine, document_vector, update_stories
 from eventwire.across.text import sentences
@@ -112,4 +111,7 @@ def test_document_vectors_of_one_event_are_closer_than_of_two() -> None:
 def test_sentences_do_not_end_at_abbreviations() -> None:
     text = "U.S. President Barack Obama met Capt. Smith on Friday. They talked.\n\nNew line."
     assert [text[s:e] for s, e in sentences(text)] == [
-        "U.S. President Barack Obama met Capt. Smith on Friday.", "They talked.", "New line."]  # fmt: skip
+        "U.S. President Barack Obama met Capt. Smith on Friday.",
+        "They talked.",
+        "New line.",
+    ]

@@ -33,7 +33,7 @@ class Settings:
     duplicate_window_days: int = 30
     fusion_date_tolerance_days: int = 1
     fusion_publication_lookback_days: int = 2
-    fusion_mutual_cameo: tuple[str, ...] = tuple("030 036 040 041 044 046 057".split())
+    fusion_mutual_cameo: tuple[str, ...] = tuple(["030", "036", "040", "041", "044", "046", "057"])
     fusion_converse_cameo: tuple[str, ...] = ("042:043",)
     fusion_blocks_per_write: int = 500
     story_similarity: float = 0.3

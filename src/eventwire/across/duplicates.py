@@ -11,6 +11,7 @@ smallest id, and every other member points to it through `documents.duplicate_of
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 LOGGER = logging.getLogger(__name__)
 METHOD_VERSION = 1  # raise when normalisation or shingling changes: old signatures are redone
 _BYTE_ORDER = "<"
+_SCHEME = "affine32"
 
 
 @dataclass
@@ -56,9 +58,15 @@ def signature(text: str, settings: Settings) -> LeanMinHash | None:
     )
     if not grams:
         return None
-    minhash = MinHash(num_perm=settings.duplicate_num_perm)
-    minhash.update_batch(sorted(grams))
+    minhash = MinHash(permutations=_permutations(settings.duplicate_num_perm), scheme=_SCHEME)
+    minhash.update_batch(grams)
     return LeanMinHash(minhash)
+
+
+@functools.cache
+def _permutations(num_perm: int) -> tuple:
+    """The permutation parameters of datasketch's default seed, made once per size."""
+    return MinHash(num_perm=num_perm, scheme=_SCHEME).permutations
 
 
 def encode(sig: LeanMinHash) -> bytes:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from eventwire.actors.sentences import Sentences
 from eventwire.records import Document, Mention
 
 
@@ -49,15 +50,14 @@ def at_tokens(parsed: Doc, start: int, end: int, **fields: object) -> Candidate:
     return Candidate(start, end, span.start_char, span.end_char, **fields)  # type: ignore[arg-type]
 
 
-def to_mentions(document: Document, parsed: Doc, found: list[Candidate]) -> list[Mention]:
+def to_mentions(document: Document, sentences: Sentences, found: list[Candidate]) -> list[Mention]:
     """Mention records in text order, with antecedents turned into list indices."""
     ordered = sorted(found, key=lambda c: (c.start_char, c.end_char))
     index = {id(candidate): n for n, candidate in enumerate(ordered)}
-    sentence_of = _sentence_numbers(parsed)
     return [
         Mention(
             doc_id=document.doc_id,
-            sentence=sentence_of[c.start],
+            sentence=sentences.number(c.start),
             start=c.start_char,
             end=c.end_char,
             text=document.text[c.start_char : c.end_char],
@@ -74,12 +74,3 @@ def to_mentions(document: Document, parsed: Doc, found: list[Candidate]) -> list
         )
         for c in ordered
     ]
-
-
-def _sentence_numbers(parsed: Doc) -> list[int]:
-    """The index of the sentence of each token."""
-    numbers = [0] * len(parsed)
-    for n, sentence in enumerate(parsed.sents):
-        for i in range(sentence.start, sentence.end):
-            numbers[i] = n
-    return numbers

@@ -14,6 +14,7 @@ from eventwire.actors.cues import Cues
 from eventwire.actors.directory import PersonDirectory, RoleChoice, role_at
 from eventwire.actors.gazetteer import Hit
 from eventwire.actors.knowledge import Knowledge, Person
+from eventwire.actors.sentences import Sentences
 from eventwire.records import Document
 
 COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym"})
@@ -44,6 +45,7 @@ class Context:
     dateline: str | None
     dateline_span: tuple[int, int] | None
     dominant: str | None
+    sentences: Sentences
 
     def hit_ending(self, end: int) -> Hit | None:
         """The whole-token hit whose last token is `end - 1`."""
@@ -68,7 +70,7 @@ class Context:
 
     def year_near(self, i: int) -> str | None:
         """The year written in the sentence of token `i` nearest to it ("in 2010")."""
-        sentence = self.parsed[i].sent
+        sentence = self.sentences.of(i)
         years = [
             t for t in sentence if t.ent_type_ == "DATE" and re.fullmatch(r"(19|20)\d\d", t.text)
         ]
@@ -82,6 +84,7 @@ def build_context(
     cues: Cues,
     directory: PersonDirectory,
     hits: Sequence[Hit],
+    sentences: Sentences,
 ) -> Context:
     """The context of one document."""
     hit_at = {i: hit for hit in hits if _whole(parsed, hit) for i in range(hit.start, hit.end)}
@@ -98,6 +101,7 @@ def build_context(
         dateline=dateline[0] if dateline else None,
         dateline_span=dateline[1] if dateline else None,
         dominant=dominant_country(hits),
+        sentences=sentences,
     )
 
 

@@ -51,7 +51,7 @@ def _same_person(
     if cataphora and not run.person_entity:
         return None
     antecedent = matches[0] if cataphora else max(matches, key=lambda c: c.start)
-    same_sentence = ctx.parsed[antecedent.start].sent == ctx.parsed[run.start].sent
+    same_sentence = ctx.sentences.same(antecedent.start, run.start)
     conf = ctx.cues.confidence.surname * (0.8 if cataphora else 1.0)
     return at_tokens(
         ctx.parsed,
@@ -179,7 +179,7 @@ def resolve_pronouns(ctx: Context, persons: Sequence[Candidate]) -> list[Candida
         antecedent = _pronoun_antecedent(ctx, token, known)
         if antecedent is None:
             continue
-        same = ctx.parsed[antecedent.start].sent == token.sent
+        same = ctx.sentences.same(antecedent.start, token.i)
         found.append(
             at_tokens(
                 ctx.parsed,
@@ -202,7 +202,7 @@ def _pronoun_antecedent(
     ctx: Context, pronoun: Token, known: Sequence[Candidate]
 ) -> Candidate | None:
     """The person a subject pronoun refers to in the simple cases, else None."""
-    sentence = pronoun.sent
+    sentence = ctx.sentences.of(pronoun.i)
     before = [c for c in known if sentence.start <= c.start]
     if before:
         keys = {c.key for c in before}
@@ -216,9 +216,8 @@ def _pronoun_antecedent(
 
 def _previous_sentence(ctx: Context, sentence: Span) -> Span | None:
     """The sentence before, skipping sentences wholly inside a quotation that name no person."""
-    sentences = list(ctx.parsed.sents)
-    n = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    for earlier in reversed(sentences[max(0, n - 3) : n]):
+    n = ctx.sentences.number(sentence.start)
+    for earlier in reversed(ctx.sentences.spans[max(0, n - 3) : n]):
         words = [t for t in earlier if not t.is_space and not t.is_punct]
         if words and all(t.i in ctx.quoted for t in words):
             continue

@@ -138,7 +138,7 @@ def _link(ctx: Context, description: Description, persons: Sequence[Candidate]) 
         return None
     conf = ctx.cues.confidence
     confidence = conf.description_ambiguous if rivals else conf.description
-    same = ctx.parsed[chosen.start].sent == ctx.parsed[description.start].sent
+    same = ctx.sentences.same(chosen.start, description.start)
     fields = carried(ctx, chosen, persons, same)
     if description.role is not None and description.role.role not in ctx.cues.leader_words:
         fields.update(role=description.role.role, sector=description.sector or fields["sector"])
@@ -164,16 +164,15 @@ def _choose(
     ctx: Context, description: Description, fitting: Sequence[Candidate]
 ) -> tuple[Candidate | None, bool]:
     """The nearest fitting person in the sentence, else the subject of an earlier one."""
-    sentence = ctx.parsed[description.start].sent
+    sentence = ctx.sentences.of(description.start)
     head = ctx.parsed[description.end - 1]
     here = [
         c for c in fitting if c.start >= sentence.start and not _same_clause_subject(ctx, c, head)
     ]
     if here:
         return here[-1], len({c.key for c in here}) > 1
-    sentences = [s for s in ctx.parsed.sents if s.end <= sentence.start][
-        -ctx.cues.description_window :
-    ]
+    n = ctx.sentences.number(description.start)
+    sentences = ctx.sentences.spans[max(0, n - ctx.cues.description_window) : n]
     for earlier in reversed(sentences):
         there = [c for c in fitting if earlier.start <= c.start < earlier.end]
         if not there:
@@ -257,7 +256,7 @@ def _unnamed(
 
 def _possessor(ctx: Context, index: int, persons: Sequence[Candidate]) -> Candidate | None:
     """The person "his"/"her" stands for: the one subject person before it in its sentence."""
-    sentence = ctx.parsed[index].sent
+    sentence = ctx.sentences.of(index)
     before = [c for c in persons if sentence.start <= c.start and c.end <= index]
     subjects = [c for c in before if subject_token(ctx, c) is not None]
     return subjects[-1] if len({c.key for c in subjects}) == 1 else None

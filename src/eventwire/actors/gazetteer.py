@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import spacy
@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 from eventwire.actors.caching import Same
 from eventwire.actors.cues import Cues
 from eventwire.actors.knowledge import Entry, Knowledge
+from eventwire.actors.sentences import Sentences
 
 LOGGER = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class Hit:
         return any(entry.kind in kinds for entry in self.entries)
 
 
-def find_hits(parsed: Doc, knowledge: Knowledge, cues: Cues) -> list[Hit]:
+def find_hits(parsed: Doc, sentences: Sentences, knowledge: Knowledge, cues: Cues) -> list[Hit]:
     """Every knowledge phrase in the document, longest first where they overlap."""
     matcher = _matcher(Same(knowledge, parsed.vocab, cues))
     spans = [
@@ -70,7 +71,8 @@ def find_hits(parsed: Doc, knowledge: Knowledge, cues: Cues) -> list[Hit]:
     ]
     hits.extend(_hyphen_hits(parsed, {i for h in hits for i in range(h.start, h.end)}, knowledge))
     hits = [hit for hit in hits if not _negated(parsed, hit, cues)]
-    hits = [hit for hit in hits if not _inside_longer_name(parsed, hit, hits, cues)]
+    covered = {i for hit in hits for i in range(hit.start, hit.end)}
+    hits = [h for h in hits if not _inside_longer_name(parsed, sentences, h, covered, cues)]
     return sorted(hits, key=lambda hit: (hit.start_char, hit.end_char))
 
 
@@ -137,13 +139,14 @@ def _negated(parsed: Doc, hit: Hit, cues: Cues) -> bool:
     return parsed[hit.start - 2].lower_ in cues.negating_prefixes
 
 
-def _inside_longer_name(parsed: Doc, hit: Hit, hits: Sequence[Hit], cues: Cues) -> bool:
+def _inside_longer_name(
+    parsed: Doc, sentences: Sentences, hit: Hit, covered: Collection[int], cues: Cues
+) -> bool:
     """A place or group word inside a longer proper name ("Moscow News", "New Mexico")."""
     if not hit.has(*NAMED_KINDS, "group") or hit.has("adjective", "organisation", "title"):
         return False
-    if _is_headline(parsed[hit.start].sent, cues):
+    if _is_headline(sentences.of(hit.start), cues):
         return False
-    covered = {i for other in hits for i in range(other.start, other.end)}
     neighbours = [i for i in (hit.start - 1, hit.end) if 0 <= i < len(parsed)]
     return any(i not in covered and _proper_word(parsed[i]) for i in neighbours)
 

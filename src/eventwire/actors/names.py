@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.cues import Cues
+from eventwire.actors.sentences import Sentences
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,9 @@ class NameRun:
         return self.text.split()
 
 
-def find_names(parsed: Doc, taken: Collection[int], cues: Cues) -> list[NameRun]:
+def find_names(
+    parsed: Doc, sentences: Sentences, taken: Collection[int], cues: Cues
+) -> list[NameRun]:
     """Every maximal run of name words outside the tokens `taken` by knowledge phrases."""
     runs: list[NameRun] = []
     i = 0
@@ -33,7 +36,7 @@ def find_names(parsed: Doc, taken: Collection[int], cues: Cues) -> list[NameRun]
         if i in taken or not _starts_name(parsed[i], cues):
             i += 1
             continue
-        end = _run_end(parsed, i, taken, cues)
+        end = _run_end(parsed, i, sentences.of(i).end, taken, cues)
         span = parsed[i:end]
         person = any(t.ent_type_ == "PERSON" for t in span)
         runs.append(NameRun(i, end, span.text, person))
@@ -53,10 +56,9 @@ def _starts_name(token: Token, cues: Cues) -> bool:
     )
 
 
-def _run_end(parsed: Doc, start: int, taken: Collection[int], cues: Cues) -> int:
+def _run_end(parsed: Doc, start: int, sentence_end: int, taken: Collection[int], cues: Cues) -> int:
     """The token after the last word of the name starting at `start`."""
     end = start + 1
-    sentence_end = parsed[start].sent.end
     while end < sentence_end and end not in taken and _continues(parsed, end, taken, cues):
         end += 1
     while end - 1 > start and (

@@ -68,7 +68,7 @@ def _role_of(hit: Hit) -> Entry:
 def _read_modifiers(ctx: Context, phrase: TitlePhrase, i: int) -> TitlePhrase:
     """Extend a title phrase leftwards over places, bodies, time words and determiners."""
     parsed, cues = ctx.parsed, ctx.cues
-    first = parsed[phrase.role_start].sent.start
+    first = ctx.sentences.of(phrase.role_start).start
     while i >= first:
         token, hit = parsed[i], ctx.hit_ending(i + 1)
         if hit is not None and hit.places:
@@ -152,7 +152,10 @@ def place_after(ctx: Context, i: int, ties: frozenset[str]) -> tuple[Entry, int]
 def read_appositive(ctx: Context, start: int) -> tuple[TitlePhrase, int] | None:
     """A title phrase from token `start` to a comma or the sentence end: phrase, end."""
     parsed = ctx.parsed
-    last = min(parsed[start].sent.end, start + APPOSITIVE_REACH) if start < len(parsed) else start
+    if start >= len(parsed):
+        return None
+    sentence_end = ctx.sentences.of(start).end
+    last = min(sentence_end, start + APPOSITIVE_REACH)
     for end in range(start + 1, last + 1):
         phrase = read_before(ctx, end)
         if phrase is None or phrase.honorific or phrase.start != _phrase_start(ctx, start):
@@ -161,14 +164,14 @@ def read_appositive(ctx: Context, start: int) -> tuple[TitlePhrase, int] | None:
         tied = place_after(ctx, end, ctx.cues.tie_words_title)
         if tied is not None:
             phrase, end = _extend(phrase, start, place=tied[0]), _terminator(ctx, tied[1])
-        if end >= parsed[start].sent.end or parsed[end].text in TERMINATORS:
+        if end >= sentence_end or parsed[end].text in TERMINATORS:
             return phrase, end
     return None
 
 
 def _terminator(ctx: Context, i: int) -> int:
     """The next terminator within a few words after a tied place ("of NATO's Libya operation,")."""
-    last = min(ctx.parsed[i - 1].sent.end, i + TIED_TAIL)
+    last = min(ctx.sentences.of(i - 1).end, i + TIED_TAIL)
     for j in range(i, last):
         if ctx.parsed[j].text in TERMINATORS:
             return j

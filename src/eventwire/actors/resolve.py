@@ -22,6 +22,7 @@ from eventwire.actors.gazetteer import find_hits
 from eventwire.actors.groups import find_groups, find_places
 from eventwire.actors.knowledge import Knowledge, Person
 from eventwire.actors.names import find_names
+from eventwire.actors.sentences import split_sentences
 from eventwire.actors.titles import titled_person
 from eventwire.records import Document, Mention
 
@@ -43,17 +44,18 @@ def resolve_actors(
     """
     cues = cues or packaged_cues()
     directory = directory_for(knowledge, persons)
-    hits = find_hits(parsed, knowledge, cues)
-    ctx = build_context(document, parsed, knowledge, cues, directory, hits)
+    sentences = split_sentences(parsed)
+    hits = find_hits(parsed, sentences, knowledge, cues)
+    ctx = build_context(document, parsed, knowledge, cues, directory, hits, sentences)
     found = resolve_candidates(ctx)
     LOGGER.debug("%s: %d actor mentions", document.doc_id, len(found))
-    return to_mentions(document, parsed, found)
+    return to_mentions(document, sentences, found)
 
 
 def resolve_candidates(ctx: Context) -> list[Candidate]:
     """The resolved candidates of one document, step by step."""
     taken = {i for hit in ctx.hits for i in range(hit.start, hit.end)}
-    runs = find_names(ctx.parsed, taken, ctx.cues)
+    runs = find_names(ctx.parsed, ctx.sentences, taken, ctx.cues)
     titled = [c for run in runs if (c := titled_person(ctx, run)) is not None]
     titled = _without_overlaps(titled)
     claimed = _tokens(titled)
@@ -72,13 +74,11 @@ def resolve_candidates(ctx: Context) -> list[Candidate]:
     places = list(find_places(ctx, claimed))
     pronouns = resolve_pronouns(ctx, persons)
     found = [*persons, *groups, *places, *pronouns]
-    for candidate in found:
-        LOGGER.debug(
-            "%r: %s, %s",
-            ctx.parsed.text[candidate.start_char : candidate.end_char],
-            candidate.method,
-            candidate.reason,
-        )
+    if LOGGER.isEnabledFor(logging.DEBUG):
+        for c in found:
+            LOGGER.debug(
+                "%r: %s, %s", ctx.document.text[c.start_char : c.end_char], c.method, c.reason
+            )
     return found
 
 

@@ -103,9 +103,9 @@ def _appositive_before(ctx: Context, run: NameRun) -> TitlePhrase | None:
     parsed = ctx.parsed
     sentence_initial = all(
         t.tag_ in SENTENCE_OPENERS or t.is_space
-        for t in parsed[parsed[run.start].sent.start : phrase.start]
+        for t in parsed[ctx.sentences.of(run.start).start : phrase.start]
     )
-    closed = run.end >= parsed[run.start].sent.end or parsed[run.end].text in TERMINATORS
+    closed = run.end >= ctx.sentences.of(run.start).end or parsed[run.end].text in TERMINATORS
     if phrase.definite:
         return phrase if sentence_initial or closed else None
     return phrase if closed and phrase.place is not None else None

@@ -125,17 +125,16 @@ def fused_table(title: str, rows: list[dict[str, Any]]) -> Any:
     """A table of fused events: date, actors, type, modality, articles and outlets."""
     return table(
         title,
-        ["date", "source", "event", "target", "modality", "articles", "outlets", "sentence"],
+        ["date", "source", "event", "target", "modality", "articles", "outlets"],
         (
             (
                 r["event_date"],
-                _actor(r["source_country"], r["source_sector"], r["source_text"]),
+                _actor(r["source_country"], r["source_sector"], r["source_name"]),
                 f"{r['plover_type'] or ''} {r['cameo']}".strip(),
-                _actor(r["target_country"], r["target_sector"], r["target_text"]),
+                _actor(r["target_country"], r["target_sector"], r["target_name"]),
                 r["modality"],
                 r["num_articles"],
                 ", ".join(r["outlets"]),
-                r["sentence_text"],
             )
             for r in rows
         ),

