@@ -219,3 +219,34 @@ def test_the_phoenix_countries_dictionary_imports_fully(store, shared_data):
     putin = next(p for p in store.persons() if p.name == "Vladimir Putin")
     assert {(r.country, r.sector) for r in putin.roles_on("2012-03-05")} == {("RUS", "GOV")}
     assert "Putin" in putin.aliases
+
+
+@pytest.mark.slow
+def test_after_the_phoenix_import_bare_surnames_resolve_at_the_dates_it_gives(
+    store, shared_data, nlp
+):
+    import dataclasses
+
+    from eventwire.actors.knowledge import packaged_knowledge
+    from eventwire.actors.resolve import resolve_actors
+    from eventwire.records import Document, PublishedDate
+
+    path = shared_data / "reference" / "Phoenix.Countries.actors.txt"
+    if not path.is_file():
+        pytest.skip("Phoenix.Countries.actors.txt is not in ../shared/data/reference")
+    store.import_actors(read_tabari_actors(path), path.name)
+    # without the packaged seed persons, only the imported dictionary can name them
+    knowledge = dataclasses.replace(packaged_knowledge(), persons=(), person_index={})
+    persons = store.persons()
+
+    def resolved(text: str, published: str) -> set[tuple]:
+        doc = Document("d", text, "", "t.txt", published=PublishedDate(published, "day"))
+        mentions = resolve_actors(doc, nlp(text), knowledge, persons)
+        return {(m.name, m.country, m.sector) for m in mentions if m.kind == "person"}
+
+    text = "Karzai met tribal elders on Monday. Medvedev said the talks went well."
+    assert resolved(text, "1998-06-01") >= {("Hamid Karzai", "AFG", "ELI")}
+    assert resolved(text, "2010-06-01") >= {
+        ("Hamid Karzai", "AFG", "GOV"),
+        ("Dmitry Medvedev", "RUS", "GOV"),
+    }

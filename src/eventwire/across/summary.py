@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from eventwire.across.records import SummarySentence
-from eventwire.across.text import sentences, without_dateline, words
+from eventwire.across.text import (
+    furniture_patterns,
+    is_furniture,
+    sentences,
+    without_dateline,
+    words,
+)
 
 MIN_WORDS, MAX_WORDS = 6, 60  # shorter lines are furniture or fragments; longer ones are lists
 _REDUNDANT = 0.5  # word overlap (Jaccard) above which a sentence repeats one already chosen
+_FINISHED = re.compile(r"[.!?][\"”’')\]]*$")
 _LEAD_BONUS = (0.6, 0.3)  # news puts what happened first
 _EVENT_BONUS, _SHARED_EVENT_BONUS = 0.3, 0.8  # sentences carrying events, reported by several
 
@@ -40,7 +48,7 @@ def _candidates(doc: dict[str, Any], features: dict[str, float]) -> list[tuple]:
     for position, (start, end) in enumerate(sentences(text)):
         start = without_dateline(text, start, end)
         tokens = words(text[start:end])
-        if not MIN_WORDS <= len(tokens) <= MAX_WORDS:
+        if not MIN_WORDS <= len(tokens) <= MAX_WORDS or not _is_prose(text[start:end]):
             continue
         terms = sum(features.get(f"term:{w}", 0.0) for w in set(tokens))
         bonus = _LEAD_BONUS[position] if position < len(_LEAD_BONUS) else 0.0
@@ -48,6 +56,13 @@ def _candidates(doc: dict[str, Any], features: dict[str, float]) -> list[tuple]:
         sentence = SummarySentence(doc["doc_id"], start, end, text[start:end], doc.get("outlet"))
         out.append((terms / math.sqrt(len(tokens)), bonus, doc["doc_id"], start, sentence))
     return out
+
+
+def _is_prose(sentence: str) -> bool:
+    """A finished sentence, not a headline, a menu or other page furniture."""
+    if "|" in sentence or not _FINISHED.search(sentence):
+        return False
+    return not is_furniture(sentence, MIN_WORDS, furniture_patterns())
 
 
 def _event_bonus(events: list[dict[str, Any]], start: int, end: int) -> float:

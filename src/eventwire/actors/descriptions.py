@@ -139,7 +139,8 @@ def _link(ctx: Context, description: Description, persons: Sequence[Candidate]) 
     conf = ctx.cues.confidence
     confidence = conf.description_ambiguous if rivals else conf.description
     same = ctx.sentences.same(chosen.start, description.start)
-    fields = carried(ctx, chosen, persons, same)
+    before = [c for c in persons if c.start < description.start]
+    fields = carried(ctx, chosen, before, same)
     if description.role is not None and description.role.role not in ctx.cues.leader_words:
         fields.update(role=description.role.role, sector=description.sector or fields["sector"])
     if description.time == "former":

@@ -54,31 +54,36 @@ def resolve_actors(
 
 def resolve_candidates(ctx: Context) -> list[Candidate]:
     """The resolved candidates of one document, step by step."""
-    taken = {i for hit in ctx.hits for i in range(hit.start, hit.end)}
-    runs = find_names(ctx.parsed, ctx.sentences, taken, ctx.cues)
-    titled = [c for run in runs if (c := titled_person(ctx, run)) is not None]
-    titled = _without_overlaps(titled)
-    claimed = _tokens(titled)
-    rest = [run for run in runs if run.start not in claimed]
-    persons = sorted([*titled, *link_names(ctx, rest, titled)], key=lambda c: c.start)
-    claimed = _tokens(persons)
-    described: list[Candidate] = []
-    for description in find_descriptions(ctx, claimed):
-        linked = resolve_description(ctx, description, sorted([*persons, *described], key=_at))
-        if linked is not None:
-            described.append(linked)
-    persons = sorted([*persons, *described], key=_at)
+    persons = _described(ctx, _named_persons(ctx))
     claimed = _tokens(persons)
     groups = list(find_groups(ctx, claimed))
-    claimed |= _tokens(groups)
-    places = list(find_places(ctx, claimed))
-    pronouns = resolve_pronouns(ctx, persons)
-    found = [*persons, *groups, *places, *pronouns]
+    places = list(find_places(ctx, claimed | _tokens(groups)))
+    found = [*persons, *groups, *places, *resolve_pronouns(ctx, persons)]
     if LOGGER.isEnabledFor(logging.DEBUG):
         for c in found:
             LOGGER.debug(
                 "%r: %s, %s", ctx.document.text[c.start_char : c.end_char], c.method, c.reason
             )
+    return found
+
+
+def _named_persons(ctx: Context) -> list[Candidate]:
+    """Titled names first; then names seen before in the document or known to the directory."""
+    taken = {i for hit in ctx.hits for i in range(hit.start, hit.end)}
+    runs = find_names(ctx.parsed, ctx.sentences, taken, ctx.cues)
+    titled = _without_overlaps([c for run in runs if (c := titled_person(ctx, run))])
+    claimed = _tokens(titled)
+    rest = [run for run in runs if run.start not in claimed]
+    return sorted([*titled, *link_names(ctx, rest, titled)], key=_at)
+
+
+def _described(ctx: Context, persons: list[Candidate]) -> list[Candidate]:
+    """The persons with the descriptions and unnamed office holders added, in text order."""
+    found = list(persons)
+    for description in find_descriptions(ctx, _tokens(persons)):
+        resolved = resolve_description(ctx, description, found)
+        if resolved is not None:
+            found = sorted([*found, resolved], key=_at)
     return found
 
 

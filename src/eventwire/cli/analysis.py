@@ -76,7 +76,7 @@ def register(
         """Ingest, analyse and code, then fuse: from news files to events, mentions and quotes."""
         from eventwire.cli.across import across_with_progress, print_across
 
-        code = ingest_paths(paths, db, quiet=quiet)
+        code = ingest_paths(paths, db, quiet=quiet or as_json)
         with open_store(db) as store:
             report = analyse_with_progress(store, everything=False, quiet=quiet or as_json)
             across = across_with_progress(store, quiet=quiet or as_json)

@@ -62,8 +62,18 @@ def print_demo(
         )
     example = dyads[0]["dyad"] if dyads else "USA-RUS"
     if across is not None:
-        print_across_demo(store, example)
+        print_across_demo(store, _busiest_pair(store, dyads) or example)
     console.print(f"Store: {db}. Try: eventwire events --db {db} --dyad {example}")
+
+
+def _busiest_pair(store: Store, dyads: list[dict]) -> str | None:
+    """Of the top dyads, the country pair with the most fused events either way, as `A-B`."""
+    totals: dict[str, int] = {}
+    for row in dyads:
+        a, b = sorted(row["dyad"].split("-"))
+        if f"{a}-{b}" not in totals:
+            totals[f"{a}-{b}"] = len(store.series_events((a, None), (b, None), True))
+    return min(totals, key=lambda pair: (-totals[pair], pair)) if totals else None
 
 
 def print_across_demo(store: Store, dyad: str) -> None:

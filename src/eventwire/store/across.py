@@ -495,6 +495,7 @@ class StoryStore:
         )
         summaries = self.story_summaries([r["story_id"] for r in rows])
         for row in rows:
+            row["outlets"] = row["outlets"] or []
             row["summary"] = summaries.get(row["story_id"], [])
         return rows
 

@@ -19,6 +19,7 @@ from eventwire.store.across import AcrossStore
 from eventwire.store.actors import ActorsMixin
 from eventwire.store.analysis import AnalysisStore, EventQueries
 from eventwire.store.schema import migrate, schema_version
+from eventwire.store.web import WebQueries
 
 LOGGER = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ class WriteResult:
     conflicts: list[IngestError]
 
 
-class Store(AnalysisStore, EventQueries, ActorsMixin, AcrossStore):
+class Store(AnalysisStore, EventQueries, ActorsMixin, AcrossStore, WebQueries):
     """An eventwire database in one DuckDB file; use as a context manager."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
