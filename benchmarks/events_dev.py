@@ -17,6 +17,7 @@ unqualified domestic mentions ("police", "the protesters") carried the story's c
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
 import subprocess
@@ -195,6 +196,31 @@ def _source_fits(event: EventRecord, sources: set[str | None]) -> bool:
     return actor.country in sources or (actor.sector in sources and actor.sector is not None)
 
 
+def print_split(scorer: Path, out: Path) -> None:
+    """Triple scores of the seed reports and of the dev reports apart."""
+    spec = importlib.util.spec_from_file_location("score_events", scorer)
+    if spec is None or spec.loader is None:
+        return
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold = _jsonl(out / "gold.events.jsonl")
+    pred = _jsonl(out / "events.jsonl")
+    for name, dev in (("seed", False), ("dev", True)):
+        keep = {g["doc"] for g in gold if g["doc"].startswith("d") == dev}
+        s = module.score(
+            [g for g in gold if g["doc"] in keep], [p for p in pred if p["doc_id"] in keep]
+        )
+        print(
+            f"{name} ({len(keep)} reports): P={s['precision']:.2f} R={s['recall']:.2f} "
+            f"F1={s['f1']:.2f}"
+        )
+
+
+def _jsonl(path: Path) -> list[dict]:
+    """The records of a JSON Lines file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run both measures and print them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -221,6 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     score = [sys.executable, tools / "score_events.py", args.out / "gold.events.jsonl"]
     score += [args.out / "events.jsonl", "--docs", args.out / "gold.docs.jsonl"]
     subprocess.run(score, check=True)
+    print_split(tools / "score_events.py", args.out)
     gsr = args.shared / "data" / "plover_gsr" / "PLOVER_GSR_dev.json"
     right, total, misses = gsr_score(gsr, resolve, knowledge)
     print(f"PLOVER GSR: right type and source country on {right}/{total} = {right / total:.3f}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -41,6 +42,13 @@ def split_at(sentence: str, start: int, end: int) -> list[str]:
     start = max(0, min(start, len(sentence)))
     end = max(start, min(end, len(sentence)))
     return [sentence[:start], sentence[start:end], sentence[end:]]
+
+
+def with_parts(report: dict[str, Any]) -> dict[str, Any]:
+    """A report of an event with its sentence cut at the evidence, as `parts`."""
+    base = report["sentence_start"]
+    parts = split_at(report["sentence"] or "", report["start"] - base, report["end"] - base)
+    return {**report, "parts": parts}
 
 
 def _clamped(span: Span, length: int) -> Span | None:

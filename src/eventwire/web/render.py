@@ -19,6 +19,10 @@ from eventwire.web.params import BadRequest
 FORMATS = ("html", "json", "csv")
 
 
+class NotFound(Exception):
+    """An id the store does not hold; its message is shown on the 404 page."""
+
+
 @dataclass
 class Page:
     """What a view found: the data (its JSON twin), the template that shows it, its tables.
