@@ -13,7 +13,8 @@ modalised right. Each miss is given one cause:
 - `pub-precision`: a publication fallback at the wrong precision;
 - `no-date`: the prediction has no date at all;
 - `wrong-value` / `wrong-precision`: time words were read, to a wrong date or precision;
-- `undated-gold-dated`...: gold date has no value (always right).
+- `other-sentence`: the matching prediction comes from another sentence than the gold
+  evidence (the coder's miss, not the dating's).
 With `-v` each miss is listed with the predicted evidence and the gold evidence.
 """
 
@@ -65,6 +66,9 @@ def row_of(event, text: str) -> dict:  # noqa: ANN001
 def cause(gold: dict, pred: dict, published: str, score) -> str:  # noqa: ANN001
     """Why a prediction's date is not the gold date (or "ok")."""
     g, p = gold.get("date"), pred.get("date")
+    if not same_sentence(gold, pred):
+        ok = score.exact_date(g, p) or (not score.off_day(g, published) and score.date_ok(g, p))
+        return "ok" if ok else "other-sentence"
     if score.exact_date(g, p) or (not score.off_day(g, published) and score.date_ok(g, p)):
         return "ok"
     if not p:
@@ -75,6 +79,13 @@ def cause(gold: dict, pred: dict, published: str, score) -> str:  # noqa: ANN001
     if g and p[: min(len(g), len(p))] == g[: min(len(g), len(p))]:
         return "wrong-precision"
     return "wrong-value"
+
+
+def same_sentence(gold: dict, pred: dict) -> bool:
+    """Whether the prediction comes from the sentence of the gold evidence (by its words)."""
+    words = " ".join(gold["evidence"].split())
+    sentence = " ".join(pred["sentence"].split())
+    return words[:40] in sentence or words[-40:] in sentence
 
 
 def main(argv: list[str] | None = None) -> int:

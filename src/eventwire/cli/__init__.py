@@ -20,6 +20,7 @@ from eventwire.cli.actors import actors_app
 from eventwire.cli.analysis import register as register_analysis
 from eventwire.cli.output import console, error_line, print_json, table
 from eventwire.cli.progress import ingest_with_progress
+from eventwire.cli.serve import register as register_serve
 from eventwire.errors import EventwireError, NoSuchDocument, StoreError
 from eventwire.settings import Settings
 from eventwire.store import DEFAULT_DB, Store
@@ -307,6 +308,7 @@ def _published_text(value: str | None, inferred: bool) -> str | None:
 
 register_analysis(app, _open, ingest_paths)
 register_across(app, _open)
+register_serve(app, _open)
 app.add_typer(actors_app, name="actors")
 
 

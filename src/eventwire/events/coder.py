@@ -19,6 +19,7 @@ from eventwire.events.matcher import Candidates, Match, find_matches, has_trigge
 from eventwire.events.modality import clause_modality
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.patterns import PatternBook, load_patterns
+from eventwire.events.story_targets import OWN_NAME_SECTORS, with_story_targets
 from eventwire.events.when import event_date
 from eventwire.records import Document, EventActor, EventRecord, Mention
 
@@ -57,16 +58,21 @@ def code_events(
                 events.append(
                     _record(document, number, sentence, match, source, target, index, ontology)
                 )
+    events = with_story_targets(events, mentions)
     LOGGER.debug("%s: %d events", document.doc_id, len(events))
     return events
 
 
 def event_pairs(match: Match, index: MentionIndex) -> list[Pair]:
     """The (source, target) mention pairs a match gives; empty when an argument is missing."""
-    sources = _first_resolved(match.sources, index)
+    sources = [s for s in _first_resolved(match.sources, index) if _placed(index, s)]
     if not sources:
         return []
     targets = _first_resolved(match.targets, index)
+    if targets:
+        targets = [t for t in targets if _placed(index, t)]
+        if not targets:
+            return []
     if match.pattern.mutual and not targets and len(sources) > 1:
         return list(permutations(sources, 2))
     if match.pattern.mutual and not targets and _reciprocal(match):
@@ -75,6 +81,13 @@ def event_pairs(match: Match, index: MentionIndex) -> list[Pair]:
         return [(source, None) for source in sources] if match.target_optional else []
     pairs = [(s, t) for s in sources for t in targets if not _same_actor(index, s, t)]
     return pairs
+
+
+def _placed(index: MentionIndex, number: int) -> bool:
+    """Whether a mention says whose it is: a country, or an organisation acting in its own
+    name; "police" or "protesters" with no country make no event on their own."""
+    mention = index.mentions[number]
+    return mention.country is not None or mention.sector in OWN_NAME_SECTORS
 
 
 def _reciprocal(match: Match) -> bool:
