@@ -6,6 +6,8 @@ a few group nouns), so these tests check the coder, not the actor resolver.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventwire.actors.knowledge import packaged_knowledge
@@ -52,8 +54,13 @@ def triples(events) -> set[tuple]:
     return {(e.source.text, e.plover_type, e.target.text if e.target else None) for e in events}
 
 
+def egyptian(parsed) -> list[Mention]:
+    """The mentions of a text, group nouns given Egypt as their country."""
+    return [replace(m, country=m.country or "EGY") for m in mentions_for(parsed)]
+
+
 def test_passive_voice_keeps_source(nlp):
-    events = code(nlp, "Protesters were attacked by police in the capital.")
+    events = code(nlp, "Protesters were attacked by police in the capital.", egyptian)
     assert triples(events) == {("police", "ASSAULT", "Protesters")}
     assert events[0].source.sector == "COP"
 
@@ -161,7 +168,7 @@ def test_an_event_whose_source_resolves_to_nothing_is_not_emitted(nlp):
 
 
 def test_an_event_whose_required_target_is_missing_is_not_emitted(nlp):
-    assert code(nlp, "Syria condemned the decision.") == []
+    assert code(nlp, "Syria condemned.") == []
 
 
 def test_the_ontology_fills_the_codes_of_each_event(nlp):
@@ -192,3 +199,45 @@ def test_a_pattern_with_an_unknown_code_is_refused():
     row = "bad\tV\tmeet\t-\t999\tsubj\tobj\t-\t-\n"
     with pytest.raises(PatternError, match=r"\[E514\]"):
         parse_patterns(header + row, "frame\tword\tcode\tnote\n", load_ontology())
+
+
+def test_an_event_whose_source_has_no_country_is_not_emitted(nlp):
+    assert code(nlp, "Police attacked Iraq.") == []
+
+
+def test_an_event_whose_target_has_no_country_is_not_emitted(nlp):
+    assert code(nlp, "Syria attacked the rebels.") == []
+
+
+def test_a_targetless_act_takes_its_sources_counterpart_in_the_story(nlp):
+    text = "Iran criticised Israel on Monday. Later, Iran warned."
+    events = code(nlp, text)
+    assert {(e.source.text, e.plover_type, e.target.text) for e in events} == {
+        ("Iran", "ACCUSE", "Israel"),
+        ("Iran", "THREATEN", "Israel"),
+    }
+    assert events[-1].pattern.endswith("+story-target")
+
+
+def test_a_target_naming_no_actor_leaves_the_target_to_the_story(nlp):
+    text = "Spain criticised Morocco. Morocco condemned the decision."
+    events = code(nlp, text)
+    assert ("Morocco", "ACCUSE", "Spain") in triples(events)
+
+
+def test_coordinated_subjects_are_not_each_others_target(nlp):
+    text = "Kenya hosted Egypt. Uganda and Rwanda sent their congratulations."
+    events = code(nlp, text)
+    assert ("Uganda", "SUPPORT", "Rwanda") not in triples(events)
+    assert {e.source.text for e in events if e.plover_type == "SUPPORT"} == {"Uganda", "Rwanda"}
+
+
+def test_a_listed_group_acts_through_its_members(nlp):
+    def with_leaders(parsed) -> list[Mention]:
+        leaders = parsed[1]
+        group = Mention("t", 0, leaders.idx, leaders.idx + len(leaders), leaders.text,
+                        "country", "dictionary", 1.0, country="USA", sector="GOV")  # fmt: skip
+        return [group, *mentions_for(parsed)]
+
+    events = code(nlp, "World leaders, including Jordan and Qatar, praised Egypt.", with_leaders)
+    assert triples(events) == {("Jordan", "SUPPORT", "Egypt"), ("Qatar", "SUPPORT", "Egypt")}

@@ -252,6 +252,78 @@ def test_evidence_offsets_point_at_the_time_words(nlp):
     assert text[found.start : found.end] == found.evidence == "November 7"
 
 
+def test_a_yearless_month_follows_the_explicit_date_of_its_governing_clause(nlp):
+    text = "The envoy was arrested in March 2010 and flown to Paris, where he stood trial in June."
+    found = dated(nlp, text, "stood")
+    assert (found.value, found.precision) == ("2010-06", "month")
+
+
+def test_a_yearless_month_is_not_moved_by_a_year_of_a_relative_clause(nlp):
+    text = "The senator, who was elected in 2006, visited Kiev in June."
+    assert dated(nlp, text, "visited").value == "2012-06"
+
+
+def test_a_possessive_time_on_the_subject_dates_the_verb(nlp):
+    text = "Sunday's vote was condemned by the European Union."
+    found = dated(nlp, text, "condemned")
+    assert (found.value, found.precision) == ("2012-11-11", "day")
+
+
+def test_years_earlier_count_back_from_the_story_last_date(nlp):
+    text = "Inspectors visited the plant in 2009. Rebels had seized it three years earlier."
+    found = dated(nlp, text, "seized")
+    assert (found.value, found.precision, found.evidence) == ("2006", "year", "three years earlier")
+
+
+def test_since_then_is_the_story_last_date_less_precise(nlp):
+    text = "The border was closed on October 3. Both armies have shelled villages since then."
+    found = dated(nlp, text, "shelled")
+    assert (found.value, found.precision) == ("2012-10", "month")
+
+
+def test_a_day_after_a_clause_is_the_day_before_that_clause(nlp):
+    text = "The protest came on Sunday, a day after police arrested the mayor."
+    found = dated(nlp, text, "arrested")
+    assert (found.value, found.precision) == ("2012-11-10", "day")
+
+
+def test_a_day_after_a_noun_event_is_the_day_before(nlp):
+    text = "Monday's strike came a day after a clash between police and miners."
+    assert dated(nlp, text, "clash").value == "2012-11-11"
+
+
+def test_a_noun_event_that_came_before_a_clause_keeps_its_month(nlp):
+    text = "Troops crossed the border on Friday following a request from the government."
+    found = dated(nlp, text, "request")
+    assert (found.value, found.precision) == ("2012-11", "month")
+
+
+def test_a_past_perfect_main_clause_without_time_gets_the_publication_month(nlp):
+    found = dated(nlp, "The rebels had seized the airport.", "seized")
+    assert (found.value, found.precision, found.from_publication) == ("2012-11", "month", True)
+
+
+def test_a_past_perfect_backshifted_by_a_past_report_keeps_the_publication_day(nlp):
+    found = dated(nlp, "The minister said the rebels had seized the airport.", "seized")
+    assert (found.value, found.precision) == ("2012-11-13", "day")
+
+
+def test_going_to_is_future(nlp):
+    assert modality(nlp, "Russia is going to expel the diplomats.", "expel") == "future"
+
+
+def test_would_have_with_a_participle_is_hypothetical(nlp):
+    text = "Without the treaty, the army would have invaded the province."
+    assert modality(nlp, text, "invaded") == "hypothetical"
+
+
+def test_a_claimed_clause_is_hypothetical_but_a_claimed_responsibility_is_not(nlp):
+    text = "The opposition claimed that soldiers beat the protesters."
+    assert modality(nlp, text, "beat") == "hypothetical"
+    text = "The militia claimed responsibility for the bombing of the consulate."
+    assert modality(nlp, text, "bombing") == "asserted"
+
+
 # Attribution
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -15,9 +14,9 @@ from eventwire.actors.directory import PersonDirectory, RoleChoice, role_at
 from eventwire.actors.gazetteer import Hit
 from eventwire.actors.knowledge import Knowledge, Person
 from eventwire.actors.sentences import Sentences
+from eventwire.actors.story import COUNTRY_KINDS, Story, StoryCountry, build_story
 from eventwire.records import Document
 
-COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym"})
 OPENING = frozenset({"\u201c", "\u00ab"})
 CLOSING = frozenset({"\u201d", "\u00bb"})
 _DATELINES = (
@@ -44,7 +43,7 @@ class Context:
     quoted: frozenset[int]
     dateline: str | None
     dateline_span: tuple[int, int] | None
-    dominant: str | None
+    story: Story
     sentences: Sentences
 
     def hit_ending(self, end: int) -> Hit | None:
@@ -56,6 +55,10 @@ class Context:
         """Whether a character lies in the dateline, which names a place, not an actor."""
         span = self.dateline_span
         return span is not None and span[0] <= start_char < span[1]
+
+    def story_country(self, i: int) -> StoryCountry | None:
+        """The country the story is about near token `i`, when one leads clearly."""
+        return self.story.country_near(self.sentences.number(i), i)
 
     def role_of(self, person: Person) -> RoleChoice:
         """The role a directory person held when the document was published."""
@@ -89,6 +92,7 @@ def build_context(
     """The context of one document."""
     hit_at = {i: hit for hit in hits if _whole(parsed, hit) for i in range(hit.start, hit.end)}
     dateline = find_dateline(document.text, knowledge)
+    code, span = (dateline[0], dateline[1]) if dateline else (None, None)
     return Context(
         document=document,
         parsed=parsed,
@@ -98,9 +102,9 @@ def build_context(
         hits=tuple(hits),
         hit_at=MappingProxyType(hit_at),
         quoted=quoted_tokens(parsed),
-        dateline=dateline[0] if dateline else None,
-        dateline_span=dateline[1] if dateline else None,
-        dominant=dominant_country(hits),
+        dateline=code,
+        dateline_span=span,
+        story=build_story(hits, sentences, code, span, cues.story),
         sentences=sentences,
     )
 
@@ -140,16 +144,3 @@ def find_dateline(text: str, knowledge: Knowledge) -> tuple[str, tuple[int, int]
             if len(codes) == 1:
                 return codes.pop(), match.span(1)
     return None
-
-
-def dominant_country(hits: Sequence[Hit]) -> str | None:
-    """The country named most often in the document, when one leads."""
-    counts = Counter(
-        entries[0].code
-        for hit in hits
-        if (entries := [e for e in hit.entries if e.kind in COUNTRY_KINDS and e.code])
-    )
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]

@@ -22,7 +22,13 @@ from eventwire.actors.names import NameRun
 LOGGER = logging.getLogger(__name__)
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
 MODIFIERS = frozenset({"compound", "amod", "nmod"})
+VERBS = frozenset({"VERB", "AUX"})
+# Clauses whose subject is the governing verb's (its object's for "xcomp"): "agreed to send",
+# "said and added", "prompted X to urge".
+OPEN_CLAUSES = frozenset({"xcomp", "conj", "advcl"})
+MAX_STEPS = 8
 
 
 def link_names(
@@ -169,33 +175,103 @@ def _plausible_surname(ctx: Context, run: NameRun) -> bool:
     return not (token.dep_ in MODIFIERS and token.head.tag_ in ("NN", "NNS"))
 
 
-def resolve_pronouns(ctx: Context, persons: Sequence[Candidate]) -> list[Candidate]:
-    """Subject pronouns tied to one clear person; the others are left unresolved."""
+def resolve_pronouns(
+    ctx: Context, persons: Sequence[Candidate], others: Sequence[Candidate] = ()
+) -> list[Candidate]:
+    """Pronouns tied to one clear antecedent; the others are left unresolved.
+
+    Subject pronouns ("he said"), object pronouns ("congratulated him") and possessives
+    ("his re-election") refer to persons; plural ones ("they", "thanked them", "their")
+    to a group, country or organisation with a country (`others`).
+    """
+    cues = ctx.cues
+    claimed = {i for c in (*persons, *others) for i in c.tokens()}
     found: list[Candidate] = []
     for token in ctx.parsed:
-        if token.lower_ not in ctx.cues.pronouns or token.dep_ not in SUBJECTS:
+        word = token.lower_
+        if token.i in claimed:
             continue
-        known = [c for c in (*persons, *found) if c.key and c.end <= token.i]
-        antecedent = _pronoun_antecedent(ctx, token, known)
+        if word in cues.pronouns and token.dep_ in SUBJECTS:
+            known = [c for c in (*persons, *found) if c.key and c.end <= token.i]
+            antecedent, confidence = _pronoun_antecedent(ctx, token, known), cues.confidence.pronoun
+        elif token.i in ctx.quoted:
+            continue
+        elif word in cues.object_pronouns and token.dep_ in OBJECTS:
+            known = [c for c in (*persons, *found) if c.key and c.end <= token.i]
+            antecedent, confidence = (
+                _object_antecedent(ctx, token, known),
+                cues.confidence.object_pronoun,
+            )
+        elif word in cues.possessives and token.dep_ == "poss":
+            known = [c for c in (*persons, *found) if c.key and c.end <= token.i]
+            antecedent, confidence = (
+                owner_before(ctx, token.i, known),
+                cues.confidence.object_pronoun,
+            )
+        elif word in cues.plural_pronouns:
+            known = [c for c in others if c.country and c.kind != "person" and c.end <= token.i]
+            antecedent, confidence = (
+                _plural_antecedent(ctx, token, known),
+                cues.confidence.plural_pronoun,
+            )
+        else:
+            continue
         if antecedent is None:
             continue
-        same = ctx.sentences.same(antecedent.start, token.i)
-        found.append(
-            at_tokens(
-                ctx.parsed,
-                token.i,
-                token.i + 1,
-                **carried(ctx, antecedent, known, same),
-                kind="person",
-                method="coreference",
-                confidence=ctx.cues.confidence.pronoun * _trust(antecedent),
-                name=antecedent.name,
-                antecedent=antecedent,
-                key=antecedent.key,
-                reason=f"pronoun after {antecedent.name}",
-            )
-        )
+        found.append(_pronoun(ctx, token, antecedent, [*persons, *found], confidence))
     return found
+
+
+def _pronoun(
+    ctx: Context, token: Token, antecedent: Candidate, known: Sequence[Candidate], base: float
+) -> Candidate:
+    """The mention of a pronoun that refers to `antecedent`."""
+    same = ctx.sentences.same(antecedent.start, token.i)
+    if antecedent.kind == "person":
+        fields = carried(ctx, antecedent, known, same)
+    else:
+        fields = {"country": antecedent.country, "sector": antecedent.sector}
+    return at_tokens(
+        ctx.parsed,
+        token.i,
+        token.i + 1,
+        **fields,
+        kind=antecedent.kind if antecedent.kind == "person" else "group",
+        method="coreference",
+        confidence=base * _trust(antecedent),
+        name=antecedent.name,
+        antecedent=antecedent,
+        key=antecedent.key,
+        reason=f"pronoun after {antecedent.name or antecedent.country}",
+    )
+
+
+def _object_antecedent(
+    ctx: Context, pronoun: Token, known: Sequence[Candidate]
+) -> Candidate | None:
+    """The person an object pronoun refers to: the one person before it in its sentence who
+    is not the subject of its verb ("Sorokin congratulated him" is not Sorokin), else the main
+    subject of the sentence before when that is not the subject of its verb either."""
+    sentence = ctx.sentences.of(pronoun.i)
+    subject = clause_subject(pronoun)
+    barred = {c.key for c in known if subject is not None and c.start <= subject.i < c.end}
+    here = [c for c in known if sentence.start <= c.start and c.key not in barred]
+    if here:
+        return here[-1] if len({c.key for c in here}) == 1 else None
+    previous = _previous_sentence(ctx, sentence)
+    if previous is None:
+        return None
+    chosen = main_subject(ctx, [c for c in known if previous.start <= c.start < previous.end])
+    return chosen if chosen is not None and chosen.key not in barred else None
+
+
+def _plural_antecedent(
+    ctx: Context, pronoun: Token, known: Sequence[Candidate]
+) -> Candidate | None:
+    """The group or country a plural pronoun refers to, by the rules of possessives."""
+    if pronoun.dep_ not in SUBJECTS and pronoun.dep_ not in OBJECTS and pronoun.dep_ != "poss":
+        return None
+    return owner_before(ctx, pronoun.i, known)
 
 
 def _pronoun_antecedent(
@@ -255,3 +331,54 @@ def _depth(token: Token) -> int:
     while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
+
+
+def owner_before(ctx: Context, index: int, owners: Sequence[Candidate]) -> Candidate | None:
+    """The actor a possessive at token `index` stands for, in the simple cases.
+
+    The subject of its own clause when the parse gives one ("Bangkok urged its citizens",
+    "prompted Bangkok to urge its citizens"): that actor or nobody. Else, in its sentence, the
+    nearest subject before it, or the one actor before it; with nobody before it in its
+    sentence, the main subject of the sentence before.
+    """
+    subject = clause_subject(ctx.parsed[index])
+    if subject is not None:
+        return next((c for c in owners if c.start <= subject.i < c.end), None)
+    sentence = ctx.sentences.of(index)
+    before = [c for c in owners if sentence.start <= c.start and c.end <= index]
+    if before:
+        subjects = [c for c in before if subject_token(ctx, c) is not None]
+        if subjects:
+            return subjects[-1]
+        return before[-1] if len({_who(c) for c in before}) == 1 else None
+    previous = _previous_sentence(ctx, sentence)
+    if previous is None:
+        return None
+    return main_subject(ctx, [c for c in owners if previous.start <= c.start < previous.end])
+
+
+def _who(candidate: Candidate) -> str | None:
+    """Who a candidate is, for telling candidates apart: the person, else the country."""
+    return candidate.key or candidate.country
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a word stands in; for a clause without its own subject
+    ("to urge"), the object or subject of the verb it completes ("prompted Bangkok to urge");
+    for a possessive inside the subject ("their forces had left"), the subject of the clause
+    above ("Serbs said their forces had left")."""
+    verb, steps = token.head, 0
+    while verb.pos_ not in VERBS and verb.head.i != verb.i and steps < MAX_STEPS:
+        verb, steps = verb.head, steps + 1
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        owned = bool(subjects) and subjects[0] == token.head
+        if subjects and not owned:
+            return subjects[0]
+        if verb.head.i == verb.i or (verb.dep_ not in OPEN_CLAUSES and not owned):
+            return None
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and objects:
+            return objects[0]
+        verb = verb.head
+    return None

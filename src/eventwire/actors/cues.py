@@ -38,8 +38,8 @@ class Confidence:
     group_alone: float
     title_with_country: float
     title_country_from_directory: float
-    title_country_from_dateline: float
-    title_country_from_dominant: float
+    country_from_story: float
+    group_country_from_possessor: float
     title_without_name: float
     directory_dated: float
     directory_ambiguous: float
@@ -48,6 +48,25 @@ class Confidence:
     description: float
     description_ambiguous: float
     pronoun: float
+    object_pronoun: float
+    plural_pronoun: float
+
+
+@dataclass(frozen=True)
+class StoryCues:
+    """How the story's country near a sentence is read, and what may take it (see [story])."""
+
+    sentence: float
+    sentence_reach: float
+    previous: float
+    document: float
+    dateline: float
+    lead: float
+    lead_share: float
+    margin: float
+    sectors: frozenset[str]
+    several_countries: frozenset[str]
+    possessives: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -66,12 +85,16 @@ class Cues:
     parties: Mapping[str, tuple[str, str]]
     pronouns: frozenset[str]
     possessives: frozenset[str]
+    object_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    counterpart_words: frozenset[str]
     leader_words: frozenset[str]
     leader_roles: frozenset[str]
     body_roles: frozenset[str]
     description_window: int
     headline_capitalised_share: float
     report_lag_days: int
+    story: StoryCues
     confidence: Confidence
 
     def time_word(self, word: str) -> bool:
@@ -129,18 +152,47 @@ def _build(data: Mapping[str, Any]) -> Cues:
             parties=MappingProxyType({k: (v[0], v[1]) for k, v in data["parties"].items()}),
             pronouns=_words(coref["pronouns"]),
             possessives=_words(coref["possessives"]),
+            object_pronouns=_words(coref["object_pronouns"]),
+            plural_pronouns=_words(coref["plural_pronouns"]),
+            counterpart_words=_words(coref["counterpart_words"]),
             leader_words=_words(coref["leader_words"]),
             leader_roles=_words(coref["leader_roles"]),
             body_roles=_words(coref["body_roles"]),
             description_window=int(coref["description_window"]),
             headline_capitalised_share=float(coref["headline_capitalised_share"]),
             report_lag_days=int(data["directory"]["report_lag_days"]),
+            story=_story(data["story"]),
             confidence=_confidence(data["confidence"]),
         )
     except (KeyError, TypeError, IndexError, ValueError) as err:
         raise KnowledgeError(
             "E311", f"resolution cues: missing or mistyped entry ({err})"
         ) from None
+
+
+def _story(table: Mapping[str, Any]) -> StoryCues:
+    """The story weights and word lists; weights are not negative, shares within 0..1."""
+    names = ("sentence", "previous", "document", "dateline", "lead")
+    weights = {k: float(table[k]) for k in names}
+    share, margin = float(table["lead_share"]), float(table["margin"])
+    weights["sentence_reach"] = float(table["sentence_reach"])
+    if (
+        min(weights.values()) < 0
+        or weights["sentence_reach"] <= 0
+        or not 0.0 <= share <= 1.0
+        or margin < 1.0
+    ):
+        raise KnowledgeError(
+            "E311", "story weights must be >= 0, reach > 0, lead_share in 0..1, margin >= 1"
+        )
+    return StoryCues(
+        **weights,
+        lead_share=share,
+        margin=margin,
+        sectors=frozenset(table["sectors"]),
+        several_countries=_words(table["several_countries"]),
+        possessives=_words(table["possessives"]),
+    )
 
 
 def _words(values: list[str]) -> frozenset[str]:

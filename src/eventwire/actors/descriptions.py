@@ -143,8 +143,8 @@ def _link(ctx: Context, description: Description, persons: Sequence[Candidate]) 
     fields = carried(ctx, chosen, before, same)
     if description.role is not None and description.role.role not in ctx.cues.leader_words:
         fields.update(role=description.role.role, sector=description.sector or fields["sector"])
-    if description.time == "former":
-        fields.update(role_time="former", as_of=None)
+    if description.time in ("former", "elect"):
+        fields.update(role_time=description.time, as_of=None)
     LOGGER.debug("description at %d refers to %s", description.start, chosen.name)
     return at_tokens(
         ctx.parsed,
@@ -199,11 +199,23 @@ def _fits(
         return False
     if description.role is None:
         return True
-    roles = _known_roles(ctx, person, persons, description.time == "former")
     wanted = description.role.role
+    if description.time == "elect":
+        return _may_be_elect(ctx, wanted, person, persons)
+    roles = _known_roles(ctx, person, persons, description.time == "former")
     if wanted in ctx.cues.leader_words:
         return bool(roles & ctx.cues.leader_roles)
     return wanted in roles
+
+
+def _may_be_elect(
+    ctx: Context, wanted: str, person: Candidate, persons: Sequence[Candidate]
+) -> bool:
+    """Whether a person may be "the president-elect": named so in the text, or at least not
+    holding that office now (a sitting president is not the president-elect)."""
+    if any(c.key == person.key and c.role == wanted and c.role_time == "elect" for c in persons):
+        return True
+    return person.country is not None and wanted not in _known_roles(ctx, person, persons, False)
 
 
 def _known_roles(
@@ -236,8 +248,9 @@ def _unnamed(
         owner = _possessor(ctx, description.possessor, persons)
         country = owner.country if owner else None
     if country is None and description.definite and description.possessor is None:
-        country = ctx.dateline or ctx.dominant
-        conf = ctx.cues.confidence.title_country_from_dominant
+        story = ctx.story_country(description.start)
+        country = story.code if story else None
+        conf = story.confidence(ctx.cues.confidence.country_from_story) if story else conf
     if country is None:
         return None
     return at_tokens(

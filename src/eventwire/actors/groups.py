@@ -3,14 +3,17 @@
 A group noun takes a country only when the text ties one to it: an adjective or name before
 it ("Russian troops", "Nepal opposition"), a possessive ("Syria's army"), or "of"/"in"/"from"
 after it ("security forces in Guinea"). A capital after "in" is a place, not its government.
+A group still without a country takes the one a possessive or the story ties to it
+(`with_countries`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 
 from eventwire.actors.candidates import Candidate, at_tokens
 from eventwire.actors.context import Context
+from eventwire.actors.coref import owner_before
 from eventwire.actors.gazetteer import Hit
 from eventwire.actors.knowledge import Entry
 from eventwire.actors.phrases import place_after, read_before
@@ -125,3 +128,82 @@ def _name(ctx: Context, entry: Entry) -> str | None:
         return organisation.name if organisation else None
     country = ctx.knowledge.countries.get(entry.code)
     return country.name if country else None
+
+
+def with_countries(ctx: Context, found: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates, with groups the text gives no country placed where it ties them.
+
+    A possessive names the owner ("its army", "their forces", "his supporters"): the actor
+    it stands for, named just before, gives its country. Else a group of a domestic sector
+    takes the country the story is about near it, when one leads clearly; groups of several
+    countries ("governments") and of organisations, NGOs and the press keep none.
+    """
+    story = ctx.cues.story
+    placed = []
+    for candidate in found:
+        if (
+            candidate.kind == "group"
+            and candidate.country is None
+            and candidate.sector in story.sectors
+            and not _several_countries(ctx, candidate)
+        ):
+            candidate = _owned(ctx, candidate, found) or _in_story(ctx, candidate) or candidate
+        placed.append(candidate)
+    return placed
+
+
+def _several_countries(ctx: Context, group: Candidate) -> bool:
+    """A plural that names the bodies of several countries ("governments", "air forces")."""
+    words = ctx.cues.story.several_countries
+    last = ctx.parsed[group.end - 1].lower_
+    two = ctx.parsed[max(group.start, group.end - 2) : group.end].text.lower()
+    return last in words or two in words
+
+
+def _owned(ctx: Context, group: Candidate, found: Sequence[Candidate]) -> Candidate | None:
+    """The group with its owner's country, when a possessive before it stands for an actor."""
+    index = _possessive_at(ctx, group)
+    if index is None:
+        return None
+    word = ctx.parsed[index].lower_
+    persons = word in ctx.cues.possessives
+    owners = [
+        c
+        for c in found
+        if c.country is not None
+        and c.end <= index
+        and (c.kind == "person") == persons
+        and not (c.kind == "organisation" and c.sector == "NGO")
+    ]
+    owner = owner_before(ctx, index, owners)
+    if owner is None:
+        return None
+    sector = owner.sector if owner.kind == "organisation" else group.sector
+    return group.but(
+        country=owner.country,
+        sector=sector,
+        confidence=ctx.cues.confidence.group_country_from_possessor,
+        reason=f"{group.reason}; {word!r} stands for {ctx.document.text[owner.start_char : owner.end_char]!r}",
+    )
+
+
+def _possessive_at(ctx: Context, group: Candidate) -> int | None:
+    """The possessive pronoun that opens or precedes a group phrase ("their forces")."""
+    words = ctx.cues.story.possessives
+    if ctx.parsed[group.start].lower_ in words:
+        return group.start
+    if group.start > 0 and ctx.parsed[group.start - 1].lower_ in words:
+        return group.start - 1
+    return None
+
+
+def _in_story(ctx: Context, group: Candidate) -> Candidate | None:
+    """The group in the country the story is about near it, when one leads clearly."""
+    story = ctx.story_country(group.start)
+    if story is None:
+        return None
+    return group.but(
+        country=story.code,
+        confidence=story.confidence(ctx.cues.confidence.country_from_story),
+        reason=f"{group.reason}; country of the story",
+    )

@@ -1,7 +1,8 @@
 """Resolve every mention of a political actor in a parsed document.
 
 The steps follow the data flow: knowledge phrases (gazetteer), names, titled persons, names
-seen before or known to the directory, descriptions, groups and places, then pronouns. Each
+seen before or known to the directory, descriptions, groups and places, the countries of
+groups the text ties through a possessive or the story, then pronouns. Each
 step claims the tokens it resolves, so a later, weaker step never reads them again.
 """
 
@@ -19,7 +20,7 @@ from eventwire.actors.cues import Cues, packaged_cues
 from eventwire.actors.descriptions import find_descriptions, resolve_description
 from eventwire.actors.directory import PersonDirectory, directory_for
 from eventwire.actors.gazetteer import find_hits
-from eventwire.actors.groups import find_groups, find_places
+from eventwire.actors.groups import find_groups, find_places, with_countries
 from eventwire.actors.knowledge import Knowledge, Person
 from eventwire.actors.names import find_names
 from eventwire.actors.sentences import split_sentences
@@ -58,7 +59,9 @@ def resolve_candidates(ctx: Context) -> list[Candidate]:
     claimed = _tokens(persons)
     groups = list(find_groups(ctx, claimed))
     places = list(find_places(ctx, claimed | _tokens(groups)))
-    found = [*persons, *groups, *places, *resolve_pronouns(ctx, persons)]
+    found = with_countries(ctx, [*persons, *groups, *places])
+    others = [c for c in found if c.kind != "person"]
+    found = [*found, *resolve_pronouns(ctx, persons, others)]
     if LOGGER.isEnabledFor(logging.DEBUG):
         for c in found:
             LOGGER.debug(

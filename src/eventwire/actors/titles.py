@@ -2,8 +2,8 @@
 
 "Russian President Vladimir Putin", "Prime Minister Mariano Rajoy of Spain", "Sheik Hamad
 bin Khalifa al-Thani, the emir of Qatar", "then-President Dmitry Medvedev", "Now the prime
-minister, Medvedev". Where the text names no country, the person directory, the dateline or
-the document's main country gives it, at a lower confidence.
+minister, Medvedev". Where the text names no country, the person directory or the country
+the story is about near the name (see story.py) gives it, at a lower confidence.
 """
 
 from __future__ import annotations
@@ -136,11 +136,10 @@ def _country(ctx: Context, found: Titled, person: Person | None) -> tuple[str | 
         choice = ctx.role_of(person)
         if choice.role is not None:
             return choice.role.country, "person directory", conf.title_country_from_directory
-    if ctx.dateline is not None:
-        return ctx.dateline, "dateline", conf.title_country_from_dateline
-    if ctx.dominant is not None:
-        return ctx.dominant, "main country of the document", conf.title_country_from_dominant
-    return None, "nowhere", conf.title_country_from_dominant / 2
+    story = ctx.story_country(found.run.start)
+    if story is not None:
+        return story.code, "the story's country", story.confidence(conf.country_from_story)
+    return None, "nowhere", conf.country_from_story / 2
 
 
 def _candidate(

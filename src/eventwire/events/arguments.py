@@ -70,6 +70,9 @@ class MentionIndex:
     def _member(self, token: Token, depth: int) -> list[int]:
         """The mentions for one member of a coordination."""
         own = self.covering(token)
+        listed = self._listed(token, depth)
+        if listed:  # "world leaders, including Putin and Karzai": the members act
+            return listed
         if own is not None and self.mentions[own].country is None:
             owner = self._owner(token, depth)  # "the military government of President X"
             if owner:
@@ -81,8 +84,12 @@ class MentionIndex:
         found = [m for child in _np_modifiers(token) if (m := self.covering(child)) is not None]
         if found:
             return found[:1]
-        found = self._owner(token, depth)
-        if found:
+        return self._owner(token, depth)
+
+    def _listed(self, token: Token, depth: int) -> list[int]:
+        """The mentions a phrase lists as its members: "leaders including X and Y"."""
+        found: list[int] = []
+        if depth >= MAX_DEPTH:
             return found
         for holder in _listing_holders(token):
             for child in holder.children:

@@ -64,7 +64,12 @@ def code_events(
 
 
 def event_pairs(match: Match, index: MentionIndex) -> list[Pair]:
-    """The (source, target) mention pairs a match gives; empty when an argument is missing."""
+    """The (source, target) mention pairs a match gives; empty when an argument is missing.
+
+    A target the text names but that resolves to no actor ("condemned the decision",
+    "congratulated him"), or only to the source itself ("both sent congratulations"),
+    leaves the event without a target: the story may give it one (`story_targets`).
+    """
     sources = [s for s in _first_resolved(match.sources, index) if _placed(index, s)]
     if not sources:
         return []
@@ -73,14 +78,18 @@ def event_pairs(match: Match, index: MentionIndex) -> list[Pair]:
         targets = [t for t in targets if _placed(index, t)]
         if not targets:
             return []
+        if not match.pattern.mutual:
+            targets = [t for t in targets if t not in sources]
     if match.pattern.mutual and not targets and len(sources) > 1:
         return list(permutations(sources, 2))
     if match.pattern.mutual and not targets and _reciprocal(match):
         return [(source, source) for source in sources]
     if not targets:
-        return [(source, None) for source in sources] if match.target_optional else []
+        if match.target_optional or any(heads for heads in match.targets):
+            return [(source, None) for source in sources]
+        return []
     pairs = [(s, t) for s in sources for t in targets if not _same_actor(index, s, t)]
-    return pairs
+    return pairs or [(source, None) for source in sources]
 
 
 def _placed(index: MentionIndex, number: int) -> bool:

@@ -8,14 +8,19 @@ governing chain, one link at a time, while the link passes the clause's status o
 - `xcomp`, an infinitival `acl`/`advcl`, a preposition's object: the governing word's own
   class counts ("expected to call", "an invitation to visit", "looks forward to hosting",
   "refused to meet") and so do the markers of its clause ("will agree to meet");
-- `ccomp`: only the governing words' classes count from there on ("denied that X attacked"),
-  not their auxiliaries ("X will say that Y attacked" keeps the attack asserted);
+- `ccomp`: only the governing words' classes count from there on ("denied that X attacked",
+  "claimed that X attacked": a verb of doubt counts only here, not for its object, "claimed
+  responsibility for the attack"), not their auxiliaries ("X will say that Y attacked" keeps
+  the attack asserted);
 - a noun trigger takes the clause of the verb it is the object of ("will hold talks"); as a
   subject only with verbs of occurring ("the talks did not take place") or a governing
   adjective ("talks are due"); a negating governor does not negate its own object noun
   ("rejected the accusation": the accusation was made) but does what lies below it
   ("dismissed reports of casualties");
 - a conjunct without its own subject shares its head's clause ("will meet and sign").
+
+A modal before "have" and a participle speaks of what did not happen ("would have attacked":
+hypothetical, where "would attack" is future).
 
 The chain stops at relative clauses, parentheticals, finite subordinate clauses and the
 root. The first clause on the way that is not asserted decides; within one clause negated
@@ -52,6 +57,8 @@ PLACES = frozenset(
         "preposition",
         "time",
         "occurrence",
+        "perfect",
+        "doubt",
     }
 )
 STRENGTH: Mapping[str, int] = MappingProxyType(
@@ -213,6 +220,8 @@ def governor_classes(step: Step, words: ModalityWords) -> Iterator[str]:
     if link == "nsubj":
         # "talks are due", "an attack is likely": the subject's adjective or participle
         candidates = [child for child in node.children if child.dep_ in ("acomp", "attr")]
+    if link == "ccomp":
+        yield from words.classes("doubt", node)  # "claimed that the army shelled the town"
     for candidate in candidates:
         for found in words.classes("governor", candidate):
             if (
@@ -233,7 +242,12 @@ def shares_clause(step: Step, words: ModalityWords) -> bool:
 
 def clause_classes(node: Token, words: ModalityWords) -> Iterator[str]:
     """The classes a node's own dependents give its clause."""
+    perfect = node.tag_ == "VBN" and any(
+        child.dep_ == "aux" and child.lower_ in ("have", "'ve") for child in node.children
+    )
     for child in node.children:
+        if perfect and child.dep_ == "aux":
+            yield from words.classes("perfect", child)  # "would have attacked"
         dep = child.dep_
         if dep in ("aux", "auxpass"):
             yield from words.classes("aux", child)

@@ -44,34 +44,41 @@ def with_story_targets(
 
 def _with_target(
     event: EventRecord,
-    partners: dict[str, Counter[str]],
+    partners: dict[str, list[tuple[int, EventActor]]],
     main: str | None,
     mentions: Sequence[Mention],
 ) -> EventRecord:
-    """The event with the counterpart of its source as target, when the story gives one."""
-    source = event.source.country or ""
-    counts = partners.get(source)
-    country = counts.most_common(1)[0][0] if counts else main
-    if country is None:
-        return event
-    number = _nearest_mention(mentions, country, event.start, exclude=event.source.mention)
-    if number is None:
-        return event
-    LOGGER.debug("%s: %s takes %s as its story target", event.doc_id, event.trigger, country)
-    return replace(
-        event, target=_actor(mentions, number), pattern=f"{event.pattern or ''}{INFERRED}"
-    )
+    """The event with the counterpart of its source as target, when the story gives one:
+    the party it deals with most often, the nearest such event on a tie."""
+    dealings = partners.get(event.source.country or "", [])
+    if dealings:
+        counts = Counter(actor.country for _, actor in dealings)
+        top = max(counts.values())
+        nearest = min(
+            (abs(offset - event.start), index)
+            for index, (offset, actor) in enumerate(dealings)
+            if counts[actor.country] == top
+        )
+        target = dealings[nearest[1]][1]
+    else:
+        number = None if main is None else _nearest_mention(mentions, main, event)
+        if number is None:
+            return event
+        target = _actor(mentions, number)
+    LOGGER.debug("%s: %s takes %s as its story target", event.doc_id, event.trigger, target.text)
+    return replace(event, target=target, pattern=f"{event.pattern or ''}{INFERRED}")
 
 
-def _partners(events: Sequence[EventRecord]) -> dict[str, Counter[str]]:
-    """For each country, how often each other party acts with it (either way) in the story."""
-    partners: dict[str, Counter[str]] = {}
+def _partners(events: Sequence[EventRecord]) -> dict[str, list[tuple[int, EventActor]]]:
+    """For each country, the parties it deals with (either way) in the story's events,
+    with where each event is."""
+    partners: dict[str, list[tuple[int, EventActor]]] = {}
     for event in events:
-        source = event.source.country
-        target = event.target.country if event.target is not None else None
-        if source and target:
-            partners.setdefault(source, Counter())[target] += 1
-            partners.setdefault(target, Counter())[source] += 1
+        source, target = event.source, event.target
+        if source.country and target is not None and target.country:
+            partners.setdefault(source.country, []).append((event.start, target))
+            if target.country != source.country:
+                partners.setdefault(target.country, []).append((event.start, source))
     return partners
 
 
@@ -81,13 +88,13 @@ def _main_country(mentions: Sequence[Mention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _nearest_mention(
-    mentions: Sequence[Mention], country: str, offset: int, exclude: int | None
-) -> int | None:
-    """The mention of the country nearest to an offset, earlier ones first on a tie."""
+def _nearest_mention(mentions: Sequence[Mention], country: str, event: EventRecord) -> int | None:
+    """The mention of the country nearest to the event other than its source, earlier ones
+    first on a tie."""
     best: tuple[int, int] | None = None
+    offset = event.start
     for number, mention in enumerate(mentions):
-        if mention.country != country or number == exclude:
+        if mention.country != country or number == event.source.mention:
             continue
         distance = offset - mention.end if mention.end <= offset else mention.start - offset + 1
         if best is None or distance < best[0]:

@@ -41,13 +41,25 @@ from types import MappingProxyType
 from spacy.tokens import Token
 
 from eventwire.events.attribution import is_reporting_verb
+from eventwire.events.context_narrative import (
+    Told,
+    less_precise,
+    measure_of,
+    narrative_kind,
+    narrative_year,
+    previous_date,
+    shifted,
+    told,
+)
 from eventwire.events.context_timex import (
     Anchor,
     Resolved,
     is_time_root,
+    iso,
     normal,
     resolve,
     words_of_kind,
+    year_number,
 )
 from eventwire.events.modality import (
     clause_modality,
@@ -84,18 +96,23 @@ class Phrase:
 
     tokens: tuple[Token, ...]
     prep: str = "at"
+    kind: str = "time"  # "shift": "four years earlier"; "anaphor": "since then"
 
 
 def event_date(trigger: Token, published: PublishedDate | None) -> EventDate | None:
     """The date of the trigger's event, from its clause's time words or the publication."""
     anchor = anchor_of(published)
     future = clause_modality(trigger) in NOT_PAST
-    for word in dating_words(trigger, future):
+    words = list(dating_words(trigger, future))
+    for word in words:
         found = best_date(word, anchor, future)
         if found is not None:
             LOGGER.debug("%r dated %s by %r", trigger.text, found.value, found.evidence)
             return found
-    return publication_date(published, future)
+    found = measured_date(words[-1], published) or earlier_date(words[-1], published)
+    if found is not None:
+        return found
+    return publication_date(published, future, is_anterior(trigger))
 
 
 def anchor_of(published: PublishedDate | None) -> Anchor | None:
@@ -110,14 +127,103 @@ def anchor_of(published: PublishedDate | None) -> Anchor | None:
         return None
 
 
-def publication_date(published: PublishedDate | None, future: bool) -> EventDate | None:
-    """The publication date standing in for a clause without time words, flagged."""
+def publication_date(
+    published: PublishedDate | None, future: bool, anterior: bool = False
+) -> EventDate | None:
+    """The publication date standing in for a clause without time words, flagged; only its
+    month for a plan (no day yet) or a past before the story's past (no day known)."""
     if published is None:
         return None
     value, precision = published.value, published.precision
-    if future and precision == "day":
+    if (future or anterior) and precision == "day":
         value, precision = value[:7], "month"
     return EventDate(value, precision, from_publication=True)
+
+
+def is_anterior(trigger: Token) -> bool:
+    """Whether the trigger's clause is a past perfect told as earlier than the story's past
+    ("the rebels had seized the town"; "X had argued that Y had struck a deal"), not the
+    backshift of a past report ("he said the rebels had seized the town": the seizing is
+    told as the report's past, at the time of the story)."""
+    verb = clause_verb(trigger)
+    if verb is None or not is_past_perfect(verb):
+        return False
+    head = verb.head
+    reported = verb.dep_ in ("ccomp", "parataxis") and is_reporting_verb(head)
+    return not (reported and head.tag_ == "VBD")
+
+
+def clause_verb(trigger: Token) -> Token | None:
+    """The verb of the trigger's clause: the trigger, or the verb a noun trigger hangs from."""
+    for word in dating_words(trigger, False):
+        if word.pos_ in VERBAL:
+            return word
+    return None
+
+
+def earlier_date(noun: Token, published: PublishedDate | None) -> EventDate | None:
+    """The date of an event named as what came before a clause ("following Manila's
+    request", "after the attack") that has no time of its own: the clause's date, one step
+    less precise (it came some time before)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or not is_noun(noun) or prep.dep_ != "prep":
+        return None
+    if words_of_kind("prep").get(prep.lower_) != "after" or prep.head.i == prep.i:
+        return None
+    base = event_date(prep.head, published)
+    less = None if base is None else less_precise(base.value, base.precision)
+    if base is None or less is None:
+        return None
+    return EventDate(less[0], less[1], base.from_publication, base.evidence, base.start, base.end)
+
+
+def measured_date(trigger: Token, published: PublishedDate | None) -> EventDate | None:
+    """The date of an event told as so long before or after another ("came a day after
+    Tokyo dispatched troops", "a week before the vote"): the other clause's date, shifted."""
+    found = measured_link(trigger)
+    if found is None:
+        return None
+    word, measure, head = found
+    count, unit, days = measure
+    base = event_date(head, published)
+    if base is None:
+        return None
+    direction = narrative_kind(word)[1]  # type: ignore[index]
+    moved = shifted(told(base.value, base.precision), count, unit, direction, days)
+    if moved is None:
+        return None
+    near = [*word.children, *(c for c in trigger.children if c.i < word.i)]
+    tokens = sorted(
+        [word, *(t for c in near if c.dep_ == "npadvmod" for t in c.subtree)],
+        key=lambda token: token.i,
+    )
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    evidence = trigger.doc.text[start:end]
+    return EventDate(
+        moved[0], moved[1], base.from_publication, evidence=evidence, start=start, end=end
+    )
+
+
+def measured_link(trigger: Token) -> tuple[Token, tuple[int, str, int | None], Token] | None:
+    """The measured "after"/"before" that opens the trigger's clause or governs the noun
+    trigger, its measure, and the word of the other clause; None without a measure."""
+    if trigger.dep_ == "advcl":
+        words = [c for c in trigger.children if c.dep_ == "mark"]
+    elif trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        words = [trigger.head]
+    else:
+        return None
+    for word in words:
+        kind = narrative_kind(word)
+        if kind is None or kind[0] != "measure":
+            continue
+        # The measure hangs from the subordinator, or before it from the clause's verb.
+        measures = [c for c in word.children if c.dep_ == "npadvmod"]
+        measures += [c for c in trigger.children if c.dep_ == "npadvmod" and c.i < word.i]
+        measure = measure_of([t for c in measures for t in c.subtree])
+        if measure is not None:
+            return word, measure, trigger.head if word.dep_ == "mark" else word.head
+    return None
 
 
 def dating_words(trigger: Token, future: bool) -> Iterator[Token]:
@@ -173,10 +279,55 @@ def best_date(word: Token, anchor: Anchor | None, future: bool) -> EventDate | N
     found = dates_of(time_phrases(word), anchor, future)
     if not found and word.pos_ in VERBAL:
         found = dates_of(object_phrases(word), anchor, future)
+    if not found and word.pos_ in VERBAL:
+        found = dates_of(subject_phrases(word), anchor, future)
     if not found:
         return None
     phrase, resolved = max(found, key=lambda pair: RANK[pair[1].precision])
+    if not future:
+        resolved = in_story_year(word, phrase, resolved)
     return to_event_date(phrase, resolved)
+
+
+def subject_phrases(verb: Token) -> Iterator[Phrase]:
+    """The possessive time phrase of a verb's subject ("Last month's referendum was
+    criticized": the criticism is dated by the referendum's month)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and is_noun(child):
+            for owner in child.children:
+                if owner.dep_ == "poss" and is_time_root(owner):
+                    yield Phrase(tuple(phrase_tokens(owner)))
+
+
+def in_story_year(word: Token, phrase: Phrase, resolved: Resolved) -> Resolved:
+    """A yearless month or day moved after the explicit date of a clause governing the
+    word, earlier in the sentence ("extradited in July 2011, where he went on trial in
+    November": November 2011)."""
+    if phrase.kind != "time":
+        return resolved
+    words = phrase.tokens[resolved.first : resolved.last + 1]
+    governing = governing_date_words(word, words[0])
+    if not governing:
+        return resolved
+    moved = narrative_year(resolved.value, resolved.precision, words, governing)
+    if moved is None:
+        return resolved
+    return Resolved(moved[0], moved[1], resolved.first, resolved.last)
+
+
+def governing_date_words(word: Token, before: Token) -> tuple[Token, ...]:
+    """The words of the nearest time phrase with a year that dates a word governing `word`
+    and stands before `before` in its sentence; empty when there is none."""
+    best: tuple[Token, ...] = ()
+    node, steps = word, 0
+    while node.head.i != node.i and steps < MAX_STEPS:
+        node, steps = node.head, steps + 1
+        for phrase in time_phrases(node):
+            tokens = phrase.tokens
+            later = not best or tokens[-1].i > best[-1].i
+            if later and tokens[-1].i < before.i and any(year_number(t.text) for t in tokens):
+                best = tokens
+    return best
 
 
 def dates_of(
@@ -186,10 +337,31 @@ def dates_of(
     found = []
     for phrase in phrases:
         ahead = future and phrase.prep != "since"  # "since" looks back, whatever the clause
-        resolved = resolve(phrase.tokens, anchor, ahead, phrase.prep)
+        if phrase.kind != "time":
+            resolved = narrative_date(phrase, anchor)
+        else:
+            resolved = resolve(phrase.tokens, anchor, ahead, phrase.prep)
         if resolved is not None:
             found.append((phrase, resolved))
     return found
+
+
+def narrative_date(phrase: Phrase, anchor: Anchor | None) -> Resolved | None:
+    """A time told from the story's last date: "four years earlier" is four years before
+    it; "since then" is that date, one step less precise (which day "then" is, is a guess)."""
+    base: Told | None = previous_date(phrase.tokens[0], anchor)
+    if base is None:
+        return None
+    last = len(phrase.tokens) - 1
+    if phrase.kind == "anaphor":
+        less = less_precise(iso(base.day, base.precision), base.precision)
+        return None if less is None else Resolved(less[0], less[1], 0, last)
+    shift = next((narrative_kind(t) for t in phrase.tokens if narrative_kind(t)), None)
+    measure = measure_of(phrase.tokens)
+    if shift is None or measure is None:
+        return None
+    moved = shifted(base, measure[0], measure[1], shift[1], measure[2])
+    return None if moved is None else Resolved(moved[0], moved[1], 0, last)
 
 
 def time_phrases(word: Token, premodifiers: bool = True) -> Iterator[Phrase]:
@@ -202,6 +374,8 @@ def time_phrases(word: Token, premodifiers: bool = True) -> Iterator[Phrase]:
             yield from prep_phrase(child)
         elif dep in PHRASE_DEPS and is_time_root(child):
             yield Phrase(tuple(phrase_tokens(child)))
+        elif dep == "advmod" and is_shift(child):
+            yield Phrase(tuple(phrase_tokens(child)), kind="shift")  # "four years earlier"
         elif dep == "relcl" and is_noun(word) and child.lemma_.lower() in words_of_kind("onset"):
             yield from time_phrases(child)  # "a war that broke out in 2013"
 
@@ -213,6 +387,16 @@ def prep_phrase(prep: Token, keep: str | None = None) -> Iterator[Phrase]:
     if kind is not None and any(is_time_root(obj) for obj in objects):
         tokens = [token for token in phrase_tokens(prep) if token.i != prep.i]
         yield Phrase(tuple(tokens), keep or kind)
+    elif kind == "since" and [narrative_kind(obj) for obj in objects] == [("anaphor", 0)]:
+        yield Phrase(tuple(objects), kind, kind="anaphor")  # "since then"
+
+
+def is_shift(adverb: Token) -> bool:
+    """Whether an adverb places its clause a measured time from the story's last date
+    ("four years earlier", "two days later")."""
+    kind = narrative_kind(adverb)
+    measures = [t for c in adverb.children if c.dep_ == "npadvmod" for t in c.subtree]
+    return kind is not None and kind[0] == "shift" and measure_of(measures) is not None
 
 
 def premodifier_phrase(noun: Token) -> Iterator[Phrase]:

@@ -7,13 +7,21 @@ from typing import Any
 
 import duckdb
 
-from eventwire.store.analysis import _EVENT_SELECT
+from eventwire.store.analysis import _EVENT_SELECT, event_filters
 
 _REPORT_SELECT = (
     "e.doc_id, e.event, d.title, d.outlet, d.published, d.url, e.modality, "
     "e.event_date AS date, e.date_precision, e.attribution, e.evidence, e.sentence_start, "
     'e.sentence_end, e.start, e."end", '
     "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence"
+)
+# The columns of an events listing: enough to show and filter, not the sentence (which
+# would cut each row from its document's text); the event page has everything.
+_LISTING_SELECT = (
+    "e.doc_id, e.event, e.event_date AS date, e.date_precision, e.plover_type AS event_type, "
+    "e.cameo, e.goldstein, e.quad_class, e.modality, e.source_text, e.source_name, "
+    "e.source_country, e.source_sector, e.target_text, e.target_name, e.target_country, "
+    "e.target_sector, e.attribution, e.evidence, d.outlet, d.published"
 )
 _EVENT_FROM = (
     "events e JOIN documents d USING (doc_id) LEFT JOIN fused_event_mentions fm "
@@ -34,6 +42,16 @@ class WebQueries:
             "e.source_end, e.target_start, e.target_end, d.title, fm.fused_id "
             f"FROM {_EVENT_FROM} WHERE e.doc_id = ? AND e.event = ?",
             [doc_id, event],
+        )
+
+    def event_listing(self, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict]:
+        """A page of events, filtered as `events` is, with the columns a listing shows."""
+        where, params = event_filters(**filters)
+        return _dicts(
+            self.con,
+            f"SELECT {_LISTING_SELECT} FROM events e JOIN documents d USING (doc_id) {where} "
+            "ORDER BY e.event_date NULLS LAST, e.doc_id, e.event LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         )
 
     def event_reports(self, pairs: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:

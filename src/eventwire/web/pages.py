@@ -31,7 +31,7 @@ def events(store: Store, request: Request) -> Page:
     query = request.query_params
     filters = params.event_filters(query)
     paging = params.paging(query)
-    rows = store.events(limit=paging.fetch, offset=paging.offset, **filters)
+    rows = store.event_listing(paging.fetch, paging.offset, **filters)
     rows, pager = paging.cut(rows)
     data = {"filters": filters, "paging": pager, "events": rows}
     return Page("events.html", "Events", data, ("events",))

@@ -17,6 +17,7 @@ from starlette.templating import Jinja2Templates
 from eventwire.web.params import BadRequest
 
 FORMATS = ("html", "json", "csv")
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # written to CSV as they are
 
 
 class NotFound(Exception):
@@ -74,8 +75,11 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+    plain = _PLAIN
+    writer.writerows(
+        [v if type(v) in plain else _cell(v) for v in (row.get(c) for c in columns)]
+        for row in rows
+    )
     return out.getvalue()
 
 

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 
 from eventwire.across.series import QUAD_NAMES
+from eventwire.web import rows
 
 
 def templates() -> Jinja2Templates:
@@ -22,7 +23,9 @@ def templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.globals.update(path=path, twin=twin, paged=paged)
-    env.filters.update(safe_url=safe_url, quad=quad_name, code=actor_code)
+    env.filters.update(
+        safe_url=safe_url, quad=quad_name, code=actor_code, events_table=rows.events_table
+    )
     return Jinja2Templates(env=env)
 
 
