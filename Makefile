@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ $(DEV_STAMP): $(STAMP)
 demo: $(STAMP)
 	$(BIN)/eventwire demo --db build/demo.duckdb
 
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) chromium
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/python -m pytest -q
@@ -33,6 +33,18 @@ lint: $(DEV_STAMP)
 format: $(DEV_STAMP)
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
+# Only when missing; without apt or root the browser tests skip and say why.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && apt-get update -qq && \
+	     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; then \
+	    echo "installed chromium for the browser tests"; \
+	  else \
+	    echo "could not install chromium (apt-get missing or not root): browser tests will skip"; \
+	  fi; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_robustness.py

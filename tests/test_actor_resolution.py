@@ -419,3 +419,138 @@ def test_a_user_cues_file_may_change_a_confidence(tmp_path: Path) -> None:
     user.write_text("[confidence]\npronoun = 1.5\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="E311"):
         load_cues(user)
+
+
+# ---------------------------------------------------------------- countries the text ties
+
+
+def test_group_without_country_takes_the_country_of_its_sentence(resolve) -> None:
+    police = one(resolve("Police in Kenya fired tear gas at the protesters."), "the protesters")
+    assert (police.country, police.sector) == ("KEN", "CVL")
+    assert police.confidence < 0.6
+
+
+def test_group_takes_the_story_country_from_earlier_sentences(resolve) -> None:
+    text = (
+        "Chile's government faces a general strike. Chilean unions want higher wages. "
+        "The police said the opposition had planned the unrest."
+    )
+    found = resolve(text)
+    assert one(found, "The police").country == "CHL"
+    assert one(found, "the opposition").country == "CHL"
+
+
+def test_group_in_a_story_split_between_countries_keeps_no_country(resolve) -> None:
+    text = "Officials of Peru, Chile, Bolivia and Ecuador met. The police were not present."
+    assert one(resolve(text), "The police").country is None
+
+
+def test_story_country_prefers_words_near_the_mention(resolve) -> None:
+    text = (
+        "The army of Ruritania surrounded the town in Chad on Monday after rebels fled, "
+        "an official from the Peruvian embassy said."
+    )
+    assert one(resolve(text), "rebels").country == "TCD"
+
+
+def test_plural_of_several_countries_takes_no_story_country(resolve) -> None:
+    text = "Kenya hosted the summit. The governments agreed on a plan."
+    assert one(resolve(text), "The governments").country is None
+
+
+def test_press_and_ngos_take_no_story_country(resolve) -> None:
+    text = "Kenya's president spoke to reporters."
+    assert one(resolve(text), "reporters").country is None
+
+
+def test_its_group_takes_the_country_of_the_clause_subject(resolve) -> None:
+    text = "The clashes prompted Bangkok to urge its citizens to leave Cambodia."
+    assert one(resolve(text), "citizens").country == "THA"
+
+
+def test_their_group_in_a_reported_clause_takes_the_speaker(resolve) -> None:
+    text = "Bosnian Serbs said on Tuesday their forces had completed the withdrawal from Chad."
+    forces = one(resolve(text), "forces")
+    assert (forces.country, forces.sector) == ("BIH", "MIL")
+
+
+def test_its_group_of_an_organisation_acts_for_it(resolve) -> None:
+    aircraft = one(resolve("NATO said its aircraft struck a frigate in Tripoli."), "aircraft")
+    assert (aircraft.country, aircraft.sector) == ("NAT", "IGO")
+
+
+def test_title_without_country_takes_the_country_of_its_sentence(resolve) -> None:
+    text = (
+        "Chile expels U.S. envoy\n\n(WASHINGTON) -- Chile asked the U.S. envoy to leave. "
+        "Chile's foreign minister said the envoy had accused national police commander "
+        "Juan Soto of corruption."
+    )
+    soto = one(resolve(text), "police commander Juan Soto")
+    assert (soto.country, soto.sector) == ("CHL", "COP")
+
+
+def test_named_armed_group_has_its_country_and_rebel_sector(resolve) -> None:
+    found = resolve("Boko Haram attacked a village while the Taliban and Hamas held talks.")
+    assert (one(found, "Boko Haram").country, one(found, "Boko Haram").sector) == ("NGA", "REB")
+    assert one(found, "Taliban").country == "AFG"
+    assert one(found, "Hamas").country == "PSE"
+
+
+def test_named_armed_group_before_a_group_noun_gives_its_country(resolve) -> None:
+    rebels = one(resolve("Troops killed 13 FARC rebels."), "FARC rebels")
+    assert (rebels.country, rebels.sector) == ("COL", "REB")
+
+
+# ---------------------------------------------------------------- pronouns and counterparts
+
+
+def test_object_pronoun_is_not_the_subject_of_its_verb(resolve) -> None:
+    found = resolve(
+        "Russian President Ivan Sorokin spoke on Monday. Tom Reed thanked him.", persons=[REED]
+    )
+    him = one(found, "him")
+    assert (him.name, him.country) == ("Ivan Sorokin", "RUS")
+
+
+def test_object_pronoun_referring_to_the_subject_stays_unresolved(resolve) -> None:
+    found = resolve("Russian President Ivan Sorokin spoke on Monday. He thanked him.")
+    assert not [m for m in found if m.text == "him"]
+
+
+def test_possessive_pronoun_with_one_person_takes_that_person(resolve) -> None:
+    found = resolve("Russian President Ivan Sorokin thanked voters for his re-election.")
+    his = one(found, "his")
+    assert (his.name, his.country, his.method) == ("Ivan Sorokin", "RUS", "coreference")
+
+
+def test_possessive_pronoun_between_two_persons_stays_unresolved(resolve) -> None:
+    text = "Kenyan President Ali Baraka congratulated opposition leader Jean Mbeki on his victory."
+    assert not [m for m in resolve(text) if m.text == "his"]
+
+
+def test_plural_pronouns_refer_to_the_group_named_before(resolve) -> None:
+    found = resolve("Palestinian leaders said they would boycott the talks.")
+    assert one(found, "they").country == "PSE"
+    found = resolve("President Carlos Mendoza met the Peruvian protesters and thanked them.")
+    assert (one(found, "them").country, one(found, "them").sector) == ("PER", "CVL")
+
+
+def test_counterpart_holds_the_office_of_the_possessor_in_its_own_country(resolve) -> None:
+    text = "Chilean Prime Minister Ana Ruiz and her Peruvian counterpart, Luis Soto, met."
+    soto = one(resolve(text), "her Peruvian counterpart, Luis Soto")
+    assert (soto.country, soto.role, soto.sector) == ("PER", "prime minister", "GOV")
+
+
+def test_unnamed_counterpart_keeps_its_own_country(resolve) -> None:
+    found = resolve("Foreign Minister Ana Ruiz of Chile met her Peruvian counterpart.")
+    counterpart = one(found, "her Peruvian counterpart")
+    assert (counterpart.country, counterpart.role) == ("PER", "foreign minister")
+
+
+def test_president_elect_is_not_a_sitting_president(resolve) -> None:
+    text = (
+        "South African President Ali Baraka congratulated opposition leader Jean Mbeki of "
+        "Gabon. The union welcomed Mbeki's victory, saying all should support the president-elect."
+    )
+    elect = one(resolve(text), "the president-elect")
+    assert (elect.country, elect.name, elect.role_time) == ("GAB", "Jean Mbeki", "elect")

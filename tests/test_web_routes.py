@@ -10,14 +10,13 @@ from html.parser import HTMLParser
 import pytest
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
-from web_helpers import HOSTILE_TEXT, HOSTILE_TITLE, build_web_store
 
 from eventwire.cli import app as cli_app
 from eventwire.store import Store
 from eventwire.web import create_app, plotly_js
 from eventwire.web.highlight import Span, highlight
 from eventwire.web.params import MAX_SIZE
-
+from web_helpers import HOSTILE_TEXT, HOSTILE_TITLE, build_web_store
 
 
 class _Tags(HTMLParser):
@@ -92,7 +91,9 @@ def test_csv_downloads_parse_and_match_the_json(web) -> None:
     client, ids = web
     for url in pages(ids):
         data = client.get(twin(url, "json")).json()
-        tables = [k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        tables = [
+            k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict)
+        ]
         for table in tables:
             sep = "&" if "?" in url else "?"
             response = client.get(twin(url, "csv") + f"{sep}table={table}")

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from across_helpers import OBAMA, PUTIN, actor, event
 from conftest import make_document
-
 from eventwire.across import update_across
 from eventwire.records import EventActor, Mention, Quote
 from eventwire.store import DocumentAnalysis, Store
@@ -71,8 +70,12 @@ def _series(store: Store) -> None:
 def _rich(store: Store) -> None:
     """A report with actor mentions, an event and a quote, to highlight."""
     doc_id, text = "rich", RICH_TEXT
-    store.add_documents([make_document(doc_id, text, "2012-11-14", outlet="Northgate Courier",
-                                       title="Putin and Obama talk", url="https://example.org/a")])  # fmt: skip
+    meta = {
+        "outlet": "Northgate Courier",
+        "title": "Putin and Obama talk",
+        "url": "https://x.org/a",
+    }
+    store.add_documents([make_document(doc_id, text, "2012-11-14", **meta)])
     putin_at, obama_at = text.index("Russian President"), text.index("President Barack")
     mentions = [
         Mention(doc_id, 0, putin_at, putin_at + 32, text[putin_at : putin_at + 32], "person",
@@ -95,8 +98,8 @@ def _rich(store: Store) -> None:
 def _hostile(store: Store) -> None:
     """A report whose title, text, address and outlet carry markup and script."""
     doc_id, text = "evil", HOSTILE_TEXT
-    store.add_documents([make_document(doc_id, text, "2012-11-15", title=HOSTILE_TITLE,
-                                       outlet="<i>Evil</i> Times", url="javascript:alert(5)")])  # fmt: skip
+    meta = {"title": HOSTILE_TITLE, "outlet": "<i>Evil</i> Times", "url": "javascript:alert(5)"}
+    store.add_documents([make_document(doc_id, text, "2012-11-15", **meta)])
     img_at = text.index("<img")
     mention = Mention(doc_id, 0, img_at, img_at + 20, text[img_at : img_at + 20], "person",
                       "title", 0.5, "RUS", "GOV", "<script>alert(6)</script>")  # fmt: skip

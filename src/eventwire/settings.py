@@ -24,6 +24,12 @@ class Settings:
     write_batch_size: int = 500
     nlp_batch_size: int = 32
     analysis_batch_size: int = 100
+    workers: int = 0
+    parallel_min_documents: int = 150
+    worker_batch_size: int = 25
+    attribute_table: bool = True
+    entity_recogniser: str = "model"
+    sentence_filter: bool = False
     id_hash_chars: int = 16
     duplicate_num_perm: int = 128
     duplicate_shingle_words: int = 5

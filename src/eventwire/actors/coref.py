@@ -205,7 +205,7 @@ def resolve_pronouns(
         elif word in cues.possessives and token.dep_ == "poss":
             known = [c for c in (*persons, *found) if c.key and c.end <= token.i]
             antecedent, confidence = (
-                owner_before(ctx, token.i, known),
+                _possessive_antecedent(ctx, token, known),
                 cues.confidence.object_pronoun,
             )
         elif word in cues.plural_pronouns:
@@ -249,29 +249,55 @@ def _pronoun(
 def _object_antecedent(
     ctx: Context, pronoun: Token, known: Sequence[Candidate]
 ) -> Candidate | None:
-    """The person an object pronoun refers to: the one person before it in its sentence who
-    is not the subject of its verb ("Sorokin congratulated him" is not Sorokin), else the main
+    """The actor an object pronoun refers to: the one actor before it in its sentence who is
+    not the subject of its verb ("Sorokin congratulated him" is not Sorokin), else the main
     subject of the sentence before when that is not the subject of its verb either."""
-    sentence = ctx.sentences.of(pronoun.i)
     subject = clause_subject(pronoun)
-    barred = {c.key for c in known if subject is not None and c.start <= subject.i < c.end}
-    here = [c for c in known if sentence.start <= c.start and c.key not in barred]
-    if here:
-        return here[-1] if len({c.key for c in here}) == 1 else None
-    previous = _previous_sentence(ctx, sentence)
-    if previous is None:
-        return None
-    chosen = main_subject(ctx, [c for c in known if previous.start <= c.start < previous.end])
-    return chosen if chosen is not None and chosen.key not in barred else None
+    barred = {_who(c) for c in known if subject is not None and c.start <= subject.i < c.end}
+    return _nearest(ctx, pronoun.i, [c for c in known if _who(c) not in barred], subjects=False)
+
+
+def _possessive_antecedent(
+    ctx: Context, pronoun: Token, known: Sequence[Candidate]
+) -> Candidate | None:
+    """The person "his"/"her" stands for in the simple case: the one person named before it
+    in its sentence, else the main subject of the sentence before ("X congratulated Y on his
+    victory" names two and is left alone)."""
+    return _nearest(ctx, pronoun.i, known, subjects=False)
 
 
 def _plural_antecedent(
     ctx: Context, pronoun: Token, known: Sequence[Candidate]
 ) -> Candidate | None:
-    """The group or country a plural pronoun refers to, by the rules of possessives."""
-    if pronoun.dep_ not in SUBJECTS and pronoun.dep_ not in OBJECTS and pronoun.dep_ != "poss":
+    """The group, country or organisation a plural pronoun refers to: for "their", the owner
+    (see `owner_before`); for "they", the nearest subject before it; for "them", the one
+    actor before it that is not the subject of its verb."""
+    if pronoun.dep_ == "poss":
+        return owner_before(ctx, pronoun.i, known)
+    if pronoun.dep_ in SUBJECTS:
+        return _nearest(ctx, pronoun.i, known, subjects=True)
+    if pronoun.dep_ in OBJECTS:
+        return _object_antecedent(ctx, pronoun, known)
+    return None
+
+
+def _nearest(
+    ctx: Context, index: int, known: Sequence[Candidate], subjects: bool
+) -> Candidate | None:
+    """The antecedent before token `index`: in its sentence the nearest subject (when
+    `subjects`), else the one actor named; with nobody there, the main subject before."""
+    sentence = ctx.sentences.of(index)
+    here = [c for c in known if sentence.start <= c.start and c.end <= index]
+    if here:
+        if subjects:
+            named = [c for c in here if subject_token(ctx, c) is not None]
+            if named:
+                return named[-1]
+        return here[-1] if len({_who(c) for c in here}) == 1 else None
+    previous = _previous_sentence(ctx, sentence)
+    if previous is None:
         return None
-    return owner_before(ctx, pronoun.i, known)
+    return main_subject(ctx, [c for c in known if previous.start <= c.start < previous.end])
 
 
 def _pronoun_antecedent(

@@ -244,9 +244,12 @@ def _unnamed(
     if description.role is None:
         return None
     country, conf = description.country, ctx.cues.confidence.title_without_name
+    role, sector = description.role.role, description.sector
     if description.possessor is not None:
         owner = _possessor(ctx, description.possessor, persons)
-        country = owner.country if owner else None
+        country = country or (owner.country if owner else None)
+        if owner is not None and role in ctx.cues.counterpart_words and owner.role:
+            role, sector = owner.role, owner.sector
     if country is None and description.definite and description.possessor is None:
         story = ctx.story_country(description.start)
         country = story.code if story else None
@@ -261,8 +264,8 @@ def _unnamed(
         method="title",
         confidence=conf,
         country=country,
-        sector=description.sector,
-        role=description.role.role,
+        sector=sector,
+        role=role,
         role_time=description.time,
         reason=f"unnamed {description.role.phrase!r}",
     )

@@ -183,7 +183,7 @@ def _owned(ctx: Context, group: Candidate, found: Sequence[Candidate]) -> Candid
         country=owner.country,
         sector=sector,
         confidence=ctx.cues.confidence.group_country_from_possessor,
-        reason=f"{group.reason}; {word!r} stands for {ctx.document.text[owner.start_char : owner.end_char]!r}",
+        reason=f"{group.reason}; {word!r} stands for {owner.name or owner.country}",
     )
 
 

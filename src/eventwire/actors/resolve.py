@@ -24,7 +24,7 @@ from eventwire.actors.groups import find_groups, find_places, with_countries
 from eventwire.actors.knowledge import Knowledge, Person
 from eventwire.actors.names import find_names
 from eventwire.actors.sentences import split_sentences
-from eventwire.actors.titles import titled_person
+from eventwire.actors.titles import titled_person, with_counterparts
 from eventwire.records import Document, Mention
 
 LOGGER = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ def _named_persons(ctx: Context) -> list[Candidate]:
     titled = _without_overlaps([c for run in runs if (c := titled_person(ctx, run))])
     claimed = _tokens(titled)
     rest = [run for run in runs if run.start not in claimed]
-    return sorted([*titled, *link_names(ctx, rest, titled)], key=_at)
+    return with_counterparts(ctx, sorted([*titled, *link_names(ctx, rest, titled)], key=_at))
 
 
 def _described(ctx: Context, persons: list[Candidate]) -> list[Candidate]:

@@ -98,7 +98,9 @@ def _title_inside_name(ctx: Context, title: TitlePhrase, run: NameRun) -> bool:
 def _appositive_before(ctx: Context, run: NameRun) -> TitlePhrase | None:
     """A definite title before a comma and the name: "Now the prime minister, Medvedev"."""
     phrase = read_before(ctx, run.start - 1)
-    if phrase is None or phrase.honorific or phrase.possessor is not None:
+    if phrase is None or phrase.honorific:
+        return None
+    if phrase.possessor is not None and phrase.role.role not in ctx.cues.counterpart_words:
         return None
     parsed = ctx.parsed
     sentence_initial = all(
@@ -189,3 +191,33 @@ def _sector(ctx: Context, phrase: TitlePhrase) -> str | None:
     if phrase.place is not None and phrase.place.kind == "organisation":
         return phrase.place.sector
     return phrase.role.sector
+
+
+def with_counterparts(ctx: Context, persons: list[Candidate]) -> list[Candidate]:
+    """Counterparts hold the office of whom the possessive names ("Howard ... and his Solomon
+    Islands counterpart, Allan Kemakeza": Kemakeza is the Solomon Islands' prime minister)."""
+    found = []
+    for person in persons:
+        if person.role in ctx.cues.counterpart_words:
+            person = _counterpart(ctx, person, persons) or person
+        found.append(person)
+    return found
+
+
+def _counterpart(ctx: Context, person: Candidate, persons: list[Candidate]) -> Candidate | None:
+    """The counterpart with the role and sector of the one person named before it."""
+    start = ctx.sentences.of(person.start).start
+    owner = next(
+        (
+            i
+            for i in range(person.start, person.end)
+            if ctx.parsed[i].lower_ in ctx.cues.possessives
+        ),
+        None,
+    )
+    if owner is None:
+        return None
+    before = [c for c in persons if c.key and start <= c.start and c.end <= owner]
+    if len({c.key for c in before}) != 1 or not before[-1].role:
+        return None
+    return person.but(role=before[-1].role, sector=before[-1].sector or person.sector)

@@ -23,20 +23,33 @@ LimitOption = Annotated[int, typer.Option(min=1, help="How many to list.")]
 OffsetOption = Annotated[int, typer.Option(min=0, help="How many to skip.")]
 
 
-def analyse_with_progress(store: Store, everything: bool, quiet: bool) -> AnalyseReport:
-    """Analyse stored documents under a progress bar with documents per second."""
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=0,
+        help="Processes that analyse (0: one per core; default: the workers setting).",
+    ),
+]
+
+
+def analyse_with_progress(
+    store: Store, everything: bool, quiet: bool, workers: int | None = None
+) -> AnalyseReport:
+    """Analyse stored documents under a progress bar with articles per second and time left."""
     settings = Settings.load()
     if quiet:
-        return analyse_store(store, settings, everything)
+        return analyse_store(store, settings, everything, workers=workers)
     total = store.count_documents_to_analyse(everything)
     columns = (
         TextColumn("analysing"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("docs · {task.fields[rate]} docs/s · left"),
+        TextColumn("articles · {task.fields[rate]} articles/s · left"),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=err_console) as progress:
+    with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("analyse", total=total, rate="-")
 
         def advance(_result: object) -> None:
@@ -44,7 +57,7 @@ def analyse_with_progress(store: Store, everything: bool, quiet: bool) -> Analys
             speed = progress.tasks[0].speed
             progress.update(task, rate=f"{speed:.1f}" if speed else "-")
 
-        return analyse_store(store, settings, everything, on_document=advance)
+        return analyse_store(store, settings, everything, on_document=advance, workers=workers)
 
 
 def print_analysis(report: AnalyseReport, as_json: bool) -> None:
@@ -53,9 +66,11 @@ def print_analysis(report: AnalyseReport, as_json: bool) -> None:
         print_json(vars(report))
         return
     rate = report.documents / report.seconds if report.seconds else 0.0
+    processes = f"{report.workers} workers" if report.workers > 1 else "1 process"
     console.print(
-        f"{report.documents} documents analysed in {report.seconds:.1f} s ({rate:.1f}/s): "
-        f"{report.mentions} actor mentions, {report.events} events, {report.quotes} quotes"
+        f"{report.documents} documents analysed in {report.seconds:.1f} s ({rate:.1f}/s, "
+        f"{processes}): {report.mentions} actor mentions, {report.events} events, "
+        f"{report.quotes} quotes"
     )
 
 
@@ -70,6 +85,7 @@ def register(
     def run(
         paths: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
         db: DbOption = Path(DEFAULT_DB),
+        workers: WorkersOption = None,
         quiet: QuietOption = False,
         as_json: JsonOption = False,
     ) -> None:
@@ -78,7 +94,7 @@ def register(
 
         code = ingest_paths(paths, db, quiet=quiet or as_json)
         with open_store(db) as store:
-            report = analyse_with_progress(store, everything=False, quiet=quiet or as_json)
+            report = analyse_with_progress(store, False, quiet or as_json, workers)
             across = across_with_progress(store, quiet=quiet or as_json)
         if as_json:
             print_json({**vars(report), "across": across.summary()})
@@ -93,12 +109,13 @@ def register(
         new_only: Annotated[
             bool, typer.Option("--new-only", help="Only documents not analysed yet.")
         ] = False,
+        workers: WorkersOption = None,
         quiet: QuietOption = False,
         as_json: JsonOption = False,
     ) -> None:
         """Re-analyse and re-code stored documents (after a dictionary change)."""
         with open_store(db) as store:
-            report = analyse_with_progress(store, not new_only, quiet or as_json)
+            report = analyse_with_progress(store, not new_only, quiet or as_json, workers)
         if not quiet:
             print_analysis(report, as_json)
 

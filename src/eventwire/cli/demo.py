@@ -64,6 +64,7 @@ def print_demo(
     if across is not None:
         print_across_demo(store, _busiest_pair(store, dyads) or example)
     console.print(f"Store: {db}. Try: eventwire events --db {db} --dyad {example}")
+    console.print(f"Web app: eventwire serve --db {db}; open http://127.0.0.1:8000/dyad/{example}")
 
 
 def _busiest_pair(store: Store, dyads: list[dict]) -> str | None:

@@ -39,7 +39,9 @@ def register(app: typer.Typer, open_store: Callable[..., Store]) -> None:
                 f"[yellow]warning[/yellow]: listening on {host}: anyone who can reach this "
                 "machine can read the store"
             )
-        console.print(f"eventwire web app on http://{_shown(host)}:{port}/ over {db} (Ctrl+C stops)")
+        console.print(
+            f"eventwire web app on http://{_shown(host)}:{port}/ over {db} (Ctrl+C stops)"
+        )
         try:
             uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
         finally:

@@ -10,7 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.nlp.attributes import use_attribute_table
 from eventwire.records import Document
+from eventwire.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 
@@ -31,9 +33,15 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def load_pipeline(disable: tuple[str, ...] = (), settings: Settings | None = None) -> Language:
+    """The English pipeline as the analysis runs it (the `[analyse]` shortcuts of `settings`,
+    by default the packaged ones), with the named components disabled; cached per process."""
+    return _load(tuple(disable), settings or Settings.load())
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(disable: tuple[str, ...] = ()) -> Language:
-    """The English pipeline, with the named components disabled; cached per process."""
+def _load(disable: tuple[str, ...], settings: Settings) -> Language:
+    """The pipeline for one set of disabled components and settings."""
     try:
         nlp = spacy.load(MODEL_PACKAGE, disable=list(disable))
     except OSError as exc:
@@ -43,6 +51,8 @@ def load_pipeline(disable: tuple[str, ...] = ()) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("eventwire_line_breaks", before="parser")
+    if settings.attribute_table:
+        use_attribute_table(nlp)
     LOGGER.debug("loaded %s with %s", MODEL_PACKAGE, nlp.pipe_names)
     return nlp
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
 
 from eventwire.records import Document, EventActor, EventRecord, Mention, Quote
+
+if TYPE_CHECKING:
+    from eventwire.actors.knowledge import Person
 
 _MENTION_COLUMNS = [
     "doc_id",
@@ -126,6 +129,16 @@ class AnalysisStore:
         """How many documents `iter_documents_to_analyse` would give."""
         pending = "" if everything else "WHERE analysed_at IS NULL"
         return int(self.con.execute(f"SELECT count(*) FROM documents {pending}").fetchone()[0])  # type: ignore[index]
+
+    def persons_with_ids(self, actor_ids: Sequence[str]) -> list[Person]:
+        """The knowledge-base persons of these actor ids, as `persons()` gives them (a cheap
+        refresh of the persons one round of learning created or changed)."""
+        from eventwire.actors import kb
+
+        if not actor_ids:
+            return []
+        known = self._known_persons(list(actor_ids))  # type: ignore[attr-defined]
+        return [kb.to_person(person) for person in known]
 
     def write_analysis(self, results: Sequence[DocumentAnalysis]) -> None:
         """Replace the mentions, events and quotes of these documents, in one transaction."""

@@ -60,9 +60,10 @@ class WebQueries:
             return []
         return _dicts(
             self.con,
-            f"WITH wanted AS (SELECT unnest(?) AS doc_id, unnest(?) AS event) "
+            "WITH wanted AS (SELECT unnest(?) AS doc_id, unnest(?) AS event) "
             f"SELECT {_REPORT_SELECT} FROM wanted w JOIN events e USING (doc_id, event) "
-            "JOIN documents d USING (doc_id) ORDER BY d.published_day NULLS LAST, e.doc_id, e.event",
+            "JOIN documents d USING (doc_id) "
+            "ORDER BY d.published_day NULLS LAST, e.doc_id, e.event",
             [[p[0] for p in pairs], [int(p[1]) for p in pairs]],
         )
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from starlette.requests import Request
 
-from eventwire.store.actors import NoSuchActor
 from eventwire.errors import NoSuchDocument
 from eventwire.store import Store
+from eventwire.store.actors import NoSuchActor
 from eventwire.web import params
 from eventwire.web.highlight import Span, highlight, with_parts
 from eventwire.web.render import NotFound, Page

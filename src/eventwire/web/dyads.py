@@ -57,9 +57,7 @@ def _events_with_reports(store: Store, fused_ids: list[str]) -> list[dict[str, A
     reports: dict[str, list[dict[str, Any]]] = {}
     for row in store.event_reports(list(pairs)):
         reports.setdefault(pairs[(row["doc_id"], row["event"])], []).append(with_parts(row))
-    return [
-        {**found[fid], "reports": reports.get(fid, [])} for fid in fused_ids if fid in found
-    ]
+    return [{**found[fid], "reports": reports.get(fid, [])} for fid in fused_ids if fid in found]
 
 
 def _point_row(point: SeriesPoint) -> dict[str, Any]:

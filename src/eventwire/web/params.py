@@ -43,7 +43,11 @@ class Paging:
 
     def cut(self, rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         """The rows of the page (of `fetch` rows asked for) and what the pager shows."""
-        return rows[: self.size], {"page": self.page, "size": self.size, "next": len(rows) > self.size}
+        return rows[: self.size], {
+            "page": self.page,
+            "size": self.size,
+            "next": len(rows) > self.size,
+        }
 
 
 def integer(query: QueryParams, name: str, default: int, low: int, high: int) -> int:

@@ -77,8 +77,7 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     writer.writerow(columns)
     plain = _PLAIN
     writer.writerows(
-        [v if type(v) in plain else _cell(v) for v in (row.get(c) for c in columns)]
-        for row in rows
+        [v if type(v) in plain else _cell(v) for v in (row.get(c) for c in columns)] for row in rows
     )
     return out.getvalue()
 
