@@ -120,7 +120,8 @@ class _Run:
         self.rounds: dict[int, _Round] = {}
         self.next_round = 0
         self.queue: list[tuple[int, tuple[Document, ...]]] = []
-        self.tasks: dict[int, int] = {}  # task number -> round number
+        self.tasks: dict[int, int] = {}  # task number -> round number, while in flight
+        self.sent = 0
 
     def drive(self, executor: Executor) -> None:
         """Read, dispatch, collect, write and learn until every document is analysed."""
@@ -162,8 +163,9 @@ class _Run:
                 continue
             number, batch = self.queue.pop(0)
             version = self.rounds[number].version
-            task = Task(len(self.tasks), batch, self.book.update(handle.version, version))
+            task = Task(self.sent, batch, self.book.update(handle.version, version))
             self.tasks[task.number] = number
+            self.sent += 1
             handle.version = version
             executor.send(handle, task)
         needed = [h.version for h in executor.handles if h.version is not None]

@@ -35,7 +35,7 @@
     return {
       barmode: "stack", hovermode: "closest", height: 400,
       margin: { l: 50, r: 60, t: 30, b: 30 },
-      legend: { orientation: "h", x: 0, y: 1.12 },
+      legend: { orientation: "h", x: 0, y: 1.12, traceorder: "normal" },
       xaxis: { type: "date" },
       yaxis: { title: { text: "events" }, rangemode: "tozero", dtick: Math.max(1, Math.ceil(most / 6)) },
       yaxis2: {
@@ -87,7 +87,7 @@
       const head = el("p");
       head.append(link("/fused/" + encodeURIComponent(e.fused_id), e.event_date));
       head.append(" · " + side(e, "source") + " → " + (e.plover_type || "") + " " + e.cameo +
-        " → " + side(e, "target") + " · " + e.num_articles + " articles");
+        " → " + side(e, "target") + " · " + e.num_articles + (e.num_articles === 1 ? " article" : " articles"));
       const reports = el("ol", null, "reports");
       reports.append(...e.reports.map(report));
       item.append(head, reports);
