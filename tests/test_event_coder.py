@@ -159,7 +159,9 @@ def test_xcomp_chains_take_the_code_from_the_governed_verb(nlp, text, cameo, plo
 
 def test_subject_passes_through_aspect_verbs_and_reported_pronouns(nlp):
     events = code(nlp, "Iran said it would start imposing sanctions on Iraq.")
-    assert [(e.source.text, e.cameo, e.target.text) for e in events] == [("Iran", "163", "Iraq")]
+    # an announced sanction is a threat to sanction (CAMEO 1312), see the promise tests below
+    assert [(e.source.text, e.cameo, e.target.text) for e in events] == [("Iran", "1312", "Iraq")]
+    assert events[0].modality == "future"
 
 
 def test_an_event_whose_source_resolves_to_nothing_is_not_emitted(nlp):
@@ -241,3 +243,91 @@ def test_a_listed_group_acts_through_its_members(nlp):
 
     events = code(nlp, "World leaders, including Jordan and Qatar, praised Egypt.", with_leaders)
     assert triples(events) == {("Jordan", "SUPPORT", "Egypt"), ("Qatar", "SUPPORT", "Egypt")}
+
+
+# ---------------------------------------------------------------- promises, threats, demands
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("Norway will give Kenya a loan of 20 million dollars.", "033", "AGREE"),
+        ("Canada would send medicine to Haiti, officials said.", "0333", "AGREE"),
+        ("Chile sent medicine to Peru.", "073", "AID"),
+    ],
+)
+def test_future_aid_is_a_promise(nlp, text, cameo, plover):
+    events = code(nlp, text)
+    assert [(e.cameo, e.plover_type) for e in events] == [(cameo, plover)]
+
+
+def test_a_future_visit_stays_a_consultation(nlp):
+    events = code(nlp, "Peru will visit Chile next week.")
+    assert [(e.plover_type, e.modality) for e in events] == [("CONSULT", "future")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana said it would boycott all talks with Togo.",
+        "Greece may expel diplomats from Turkey if the dispute grows.",
+    ],
+)
+def test_future_or_conditional_conflict_is_a_threat(nlp, text):
+    events = code(nlp, text)
+    assert {e.plover_type for e in events} == {"THREATEN"}
+    assert all(e.cameo.startswith("13") for e in events)
+
+
+def test_the_condition_of_a_threat_is_not_itself_a_threat(nlp):
+    events = code(nlp, "Iran will respond if Israel attacks Syria.")
+    assert ("Israel", "ASSAULT", "Syria") in triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Kenya said that Somalia must release the hostages.", "Somalia"),
+        ("Japan reiterated that China must halt the drills.", "China"),
+        ("Brazil issued a warning to Bolivia that it must withdraw its troops.", "Bolivia"),
+    ],
+)
+def test_saying_that_x_must_is_a_demand_to_x(nlp, text, target):
+    events = code(nlp, text)
+    requests = [e for e in events if e.plover_type == "REQUEST"]
+    assert [(e.source.text, e.target.text) for e in requests][:1] == [(text.split()[0], target)]
+    assert all(e.modality == "asserted" for e in requests)
+
+
+def test_said_that_x_will_is_no_demand(nlp):
+    events = code(nlp, "Kenya said that Somalia will release the hostages.")
+    assert "REQUEST" not in {e.plover_type for e in events}
+
+
+def test_a_staged_protest_takes_the_subject_of_staged(nlp):
+    events = code(nlp, "Students in Nepal staged a hunger strike to protest against the ban.")
+    assert {(e.source.country, e.plover_type) for e in events} >= {("NPL", "PROTEST")}
+
+
+def test_lifting_a_curfew_is_a_concession(nlp):
+    events = code(nlp, "Kenya lifted the curfew in Mombasa.")
+    assert [(e.cameo, e.plover_type) for e in events] == [("0813", "CONCEDE")]
+
+
+def test_handing_over_medicine_is_aid(nlp):
+    events = code(nlp, "Italy handed over ten tons of medicine to Libya.")
+    assert triples(events) == {("Italy", "AID", "Libya")}
+
+
+def test_aid_suspended_without_a_named_recipient_takes_the_story_target(nlp):
+    events = code(nlp, "Sweden criticised Zambia. Sweden suspended part of its aid programme.")
+    assert ("Sweden", "SANCTION", "Zambia") in triples(events)
+
+
+def test_an_unresolved_name_acts_through_its_apposition(nlp):
+    def with_name(parsed) -> list[Mention]:
+        return [m for m in mentions_for(parsed) if m.text != "Ali Hassan"]
+
+    text = "Ali Hassan, the Egyptian foreign minister, praised Jordan."
+    events = code(nlp, text, with_name)
+    assert {(e.source.country, e.plover_type) for e in events} == {("EGY", "SUPPORT")}

@@ -221,3 +221,20 @@ def test_serve_refuses_a_missing_store(tmp_path) -> None:
     result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 3
     assert "E202" in result.output
+
+
+def test_serve_binds_to_this_machine_by_default(tmp_path, monkeypatch) -> None:
+    import uvicorn
+
+    path = tmp_path / "web.duckdb"
+    build_web_store(path)
+    seen: dict[str, object] = {}
+
+    def fake_run(app, host: str, port: int, **_kwargs: object) -> None:
+        seen.update(host=host, port=port, status=TestClient(app).get("/index.json").status_code)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    result = CliRunner().invoke(cli_app, ["serve", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert seen == {"host": "127.0.0.1", "port": 8000, "status": 200}
+    assert "http://127.0.0.1:8000/" in result.output

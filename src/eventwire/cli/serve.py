@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.output import console, err_console
+from eventwire.cli.output import console, err_console, error_line
 from eventwire.store import DEFAULT_DB, Store
+from eventwire.store.schema import latest_version
 
 DbOption = Annotated[
     Path, typer.Option("--db", envvar="EVENTWIRE_DB", help="The DuckDB file of the store.")
@@ -33,7 +34,7 @@ def register(app: typer.Typer, open_store: Callable[..., Store]) -> None:
 
         from eventwire.web import create_app
 
-        store = open_store(db, read_only=True)
+        store = _current(open_store(db, read_only=True), db)
         if host not in _LOOPBACK:
             err_console.print(
                 f"[yellow]warning[/yellow]: listening on {host}: anyone who can reach this "
@@ -46,6 +47,19 @@ def register(app: typer.Typer, open_store: Callable[..., Store]) -> None:
             uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
         finally:
             store.close()
+
+
+def _current(store: Store, db: Path) -> Store:
+    """The store if its schema is this eventwire's; a read-only store cannot migrate itself."""
+    version = store.schema_version
+    if version >= latest_version():
+        return store
+    store.close()
+    error_line(
+        f"[E240] {db} has schema version {version}, older than this eventwire "
+        f"({latest_version()}): run `eventwire fuse --db {db}` once to update it"
+    )
+    raise typer.Exit(3)
 
 
 def _shown(host: str) -> str:

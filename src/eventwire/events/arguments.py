@@ -84,6 +84,11 @@ class MentionIndex:
         found = [m for child in _np_modifiers(token) if (m := self.covering(child)) is not None]
         if found:
             return found[:1]
+        if depth < MAX_DEPTH:  # "Kenzo Oshima, the United Nations relief coordinator"
+            for appos in roles.children(token, {"appos"}):
+                found = self._member(appos, depth + 1)
+                if found:
+                    return found[:1]
         return self._owner(token, depth)
 
     def _listed(self, token: Token, depth: int) -> list[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +20,7 @@ from eventwire.events.matcher import Candidates, Match, find_matches, has_trigge
 from eventwire.events.modality import clause_modality
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.patterns import PatternBook, load_patterns
+from eventwire.events.promises import recode
 from eventwire.events.story_targets import OWN_NAME_SECTORS, with_story_targets
 from eventwire.events.when import event_date
 from eventwire.records import Document, EventActor, EventRecord, Mention
@@ -50,14 +52,17 @@ def code_events(
         if not has_trigger(sentence, book):
             continue
         for match in find_matches(sentence, book):
+            modality = clause_modality(match.anchor)
+            match = replace(match, code=recode(match.code, modality, match.anchor, book))
             for source, target in event_pairs(match, index):
                 key = (number, match.code, source, target)
                 if key in seen:
                     continue
                 seen.add(key)
                 events.append(
-                    _record(document, number, sentence, match, source, target, index, ontology)
-                )
+                    _record(document, number, sentence, match, (source, target), index,
+                            ontology, modality)
+                )  # fmt: skip
     events = with_story_targets(events, mentions)
     LOGGER.debug("%s: %d events", document.doc_id, len(events))
     return events
@@ -143,12 +148,13 @@ def _record(
     number: int,
     sentence: Span,
     match: Match,
-    source: int,
-    target: int | None,
+    pair: Pair,
     index: MentionIndex,
     ontology: Ontology,
+    modality: str,
 ) -> EventRecord:
     """One event record with its codes, actors and evidence."""
+    source, target = pair
     entry = ontology.code(match.code)
     mentions = index.mentions
     start, end = _evidence(match, sentence, [source] if target is None else [source, target], index)
@@ -167,7 +173,7 @@ def _record(
         quad_class=entry.quad_class,
         source=_actor(mentions, source),
         target=_actor(mentions, target) if target is not None else None,
-        modality=clause_modality(match.anchor),
+        modality=modality,
         date=event_date(match.anchor, document.published),
         attribution=attribution(match.anchor, mentions),
         location=_location(match),

@@ -67,7 +67,7 @@ def best_pattern(token: Token, book: PatternBook) -> Pattern | None:
     if pos is None:
         return None
     best: Pattern | None = None
-    for pattern in book.candidates(pos, token.lemma_.lower()):
+    for pattern in book.candidates(pos, _lemma(token)):
         better = best is None or pattern.specificity > best.specificity
         if better and all(_holds(condition, token, book) for condition in pattern.conditions):
             best = pattern
@@ -76,9 +76,7 @@ def best_pattern(token: Token, book: PatternBook) -> Pattern | None:
 
 def has_trigger(sentence: Span, book: PatternBook) -> bool:
     """Whether any word of the sentence has a pattern (a cheap test before matching)."""
-    return any(
-        (POS_CLASSES.get(token.pos_), token.lemma_.lower()) in book.index for token in sentence
-    )
+    return any((POS_CLASSES.get(token.pos_), _lemma(token)) in book.index for token in sentence)
 
 
 # ---------------------------------------------------------------- building matches
@@ -124,7 +122,13 @@ def _scope(token: Token, noun: bool, book: PatternBook) -> list[Token]:
     if noun:
         light = roles.light_verb_of(token, book.light_verbs)
         return [token] if light is None else [token, light]
-    return [token, *roles.logical_object(token), *roles.children(token, {"xcomp"})]
+    objects = roles.logical_object(token)  # "suspended part of its aid to X": X too
+    return [
+        token,
+        *objects,
+        *roles.prep_objects(objects, {"of"}),
+        *roles.children(token, {"xcomp"}),
+    ]
 
 
 def _words(token: Token, light: Token | None) -> list[Token]:
@@ -139,7 +143,8 @@ def _inner_match(token: Token, book: PatternBook, found: dict[int, Match]) -> Ma
     """The event a frame word governs: its xcomp, infinitive or that-clause, through
     subject-passing words ("agreed to begin talks")."""
     for child in token.children:
-        if child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "acl" and _infinitive(child)):
+        that_clause = child.dep_ == "acl" and (_infinitive(child) or _has_mark(child, "that"))
+        if child.dep_ in {"xcomp", "ccomp"} or that_clause:
             inner = _through_pass_words(child, book)
             if inner.i in found:
                 return found[inner.i]
@@ -150,7 +155,7 @@ def _through_pass_words(token: Token, book: PatternBook) -> Token:
     """Follow xcomps down from words that only pass their subject on ("begin to", "try to")."""
     current = token
     for _ in range(roles.MAX_CLIMB):
-        if current.lemma_.lower() not in book.pass_words:
+        if _lemma(current) not in book.pass_words:
             return current
         nested = roles.children(current, {"xcomp"})
         if not nested:
@@ -215,12 +220,27 @@ def _test(condition: Condition, token: Token, book: PatternBook) -> bool:
         return ("passive" if roles.is_passive(token) else "active") in values
     if kind == "sub":
         return _mentions_words(_clause_tokens(token, book), values)
+    if kind == "clause":
+        return any(_lemma(aux) in values for aux in _clause_modals(token))
     return False
 
 
 def _lemma(token: Token) -> str:
-    """A token's lemma in lower case."""
-    return token.lemma_.lower()
+    """A token's lemma in lower case (verb lemmas spaCy misreads put right)."""
+    return roles.lemma(token)
+
+
+def _clause_modals(token: Token) -> list[Token]:
+    """The auxiliaries of a word's that-clause ("said that X must go", "a reminder that")."""
+    clauses = roles.children(token, {"ccomp"})
+    if token.pos_ == "NOUN":
+        clauses += [c for c in roles.children(token, {"acl"}) if _has_mark(c, "that")]
+    return [aux for clause in clauses for aux in roles.children(clause, {"aux"})]
+
+
+def _has_mark(verb: Token, word: str) -> bool:
+    """Whether a clause is introduced by the word ("that")."""
+    return any(child.dep_ == "mark" and child.lower_ == word for child in verb.children)
 
 
 def _object_words(noun: Token) -> list[Token]:

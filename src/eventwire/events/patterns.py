@@ -56,7 +56,9 @@ PREPOSITIONS = frozenset(
         "behind",
     }
 )
-CONDITIONS = frozenset({"prt", "prep", "obj", "xcomp", "sub", "has", "gov", "voice", "pobj", "dep"})
+CONDITIONS = frozenset(
+    {"prt", "prep", "obj", "xcomp", "sub", "has", "gov", "voice", "pobj", "dep", "clause"}
+)
 FRAMES = frozenset({"intent", "appeal", "request", "threat", "refusal", "pass", "light"})
 EMPTY = "-"
 

@@ -47,6 +47,14 @@ CIRCUMSTANCE = frozenset({"for", "after", "during"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "on Friday" is no argument of "called on"
 CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp", "ccomp"})
 MAX_CLIMB = 6
+# Past forms spaCy's lemmatiser misreads as another word ("staged" -> "stag"): the verb's lemma.
+VERB_LEMMA_FIXES = {"stag": "stage"}
+
+
+def lemma(token: Token) -> str:
+    """A token's lemma in lower case, with the verb lemmas spaCy misreads put right."""
+    found = token.lemma_.lower()
+    return VERB_LEMMA_FIXES.get(found, found) if token.pos_ in {"VERB", "AUX"} else found
 
 
 def is_passive(verb: Token) -> bool:
@@ -126,7 +134,10 @@ def dative(verb: Token) -> list[Token]:
 
 def clause_subject(verb: Token) -> list[Token]:
     """The subject of the verb's complement clause ("demanded that X cancel")."""
-    for clause in children(verb, {"ccomp"}):
+    clauses = children(verb, {"ccomp"}) + [  # "a reminder that X must"
+        c for c in children(verb, {"acl"}) if any(m.lower_ == "that" for m in children(c, {"mark"}))
+    ]
+    for clause in clauses:
         subjects = children(clause, SUBJECTS)
         if subjects:
             return subjects
@@ -154,9 +165,9 @@ def host_subject(token: Token) -> list[Token]:
 def light_verb_of(noun: Token, light: frozenset[str]) -> Token | None:
     """The light verb whose object (or prepositional object) the noun is: "held talks"."""
     head = noun.head
-    if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in light:
+    if noun.dep_ in {"dobj", "nsubjpass"} and lemma(head) in light:
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in light:
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and lemma(head.head) in light:
         return head.head
     return None
 
@@ -193,7 +204,7 @@ def _inherited_subject(verb: Token, depth: int) -> list[Token]:
         head = head.head
     elif verb.dep_ not in CLIMB_DEPS:
         return []
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+    if verb.dep_ == "xcomp" and lemma(head) in OBJECT_CONTROL:
         controller = children(head, {"dobj"}) or prep_objects([head], {"on", "upon"})
         if controller:
             return controller

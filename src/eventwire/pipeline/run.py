@@ -201,12 +201,12 @@ class _Run:
         """Learn the persons of written rounds, oldest first, each a new persons version."""
         while (round_ := self.rounds.get(self.book.version)) is not None and round_.written:
             started = time.perf_counter()
-            changed: set[str] = set()
-            for document in round_.documents:
-                published = document.published.value if document.published else None
-                learned = self.store.learn_persons(round_.results[document.doc_id].mentions, published)
-                changed.update(learned.created, learned.updated)
-            self.book.learn(self.store.persons_with_ids(sorted(changed)))
+            learned = self.store.learn_persons_many(
+                (round_.results[d.doc_id].mentions, d.published.value if d.published else None)
+                for d in round_.documents
+            )
+            changed = sorted({i for result in learned for i in (*result.created, *result.updated)})
+            self.book.learn(self.store.persons_with_ids(changed))
             del self.rounds[round_.number]
             self.times.learn += time.perf_counter() - started
 

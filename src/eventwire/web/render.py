@@ -16,7 +16,6 @@ from starlette.templating import Jinja2Templates
 
 from eventwire.web.params import BadRequest
 
-FORMATS = ("html", "json", "csv")
 _PLAIN = frozenset({str, int, float, bool, type(None)})  # written to CSV as they are
 
 
@@ -38,17 +37,16 @@ class Page:
     data: dict[str, Any]
     tables: tuple[str, ...] = ()
     html: dict[str, Any] = field(default_factory=dict)
-    status: int = 200
 
 
 def respond(request: Request, templates: Jinja2Templates, page: Page, fmt: str) -> Response:
     """The page as HTML, JSON or CSV."""
     if fmt == "json":
-        return json_response(page.data, page.status)
+        return json_response(page.data)
     if fmt == "csv":
         return csv_response(page, request.query_params.get("table"))
     context = {**page.data, **page.html, "title": page.title, "tables": page.tables}
-    return templates.TemplateResponse(request, page.template, context, status_code=page.status)
+    return templates.TemplateResponse(request, page.template, context)
 
 
 def json_response(data: Any, status: int = 200) -> Response:
