@@ -146,6 +146,24 @@ def eventwire_run(corpus: Path, db: Path, workers: int, articles: int) -> dict:
     }
 
 
+def _in_fresh_process(function, *args):  # noqa: ANN001, ANN002, ANN202
+    """Call a function in a new process (so its peak memory is its own) and return its value."""
+    context = multiprocessing.get_context("spawn")
+    here, there = context.Pipe(duplex=False)
+    process = context.Process(target=_send_result, args=(there, function, *args))
+    process.start()
+    there.close()
+    value = here.recv()
+    process.join()
+    return value
+
+
+def _send_result(connection, function, *args) -> None:  # noqa: ANN001, ANN002
+    """Run in a child process: send what the function returns."""
+    connection.send(function(*args))
+    connection.close()
+
+
 def _peak_mb() -> float:
     """This process's peak resident memory in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -199,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for workers in [int(w) for w in args.workers.split(",")]:
         bare = bare_spacy(texts, workers, batch_size)
-        run = eventwire_run(corpus, OUT / f"store-{workers}.duckdb", workers, articles)
+        run = _in_fresh_process(eventwire_run, corpus, OUT / f"store-{workers}.duckdb", workers,
+                                articles)  # fmt: skip
         ratio = run["articles_per_s"] / bare["articles_per_s"]
         rows.append({"workers": workers, "bare": bare, "eventwire": run, "ratio": ratio})
         print(f"{workers} process(es): bare {bare['articles_per_s']:.1f}/s, eventwire "

@@ -252,6 +252,16 @@ class ActorsMixin:
         with self._transaction():
             return [self.learn_persons(mentions, published) for mentions, published in documents]
 
+    def learn_persons_many(
+        self, documents: Iterable[tuple[Sequence[Mention], str | None]]
+    ) -> list[LearnResult]:
+        """`learn_persons` for each document in turn, in one transaction, reading and writing
+        the knowledge base once for all of them (see `eventwire.store.learning`)."""
+        from eventwire.store.learning import BatchLearner
+
+        with self._transaction():
+            return BatchLearner(self).learn(documents)
+
     def _learn_one(self, update: kb.PersonUpdate, result: LearnResult) -> None:
         """Apply one document's update about one person."""
         decision = kb.decide(update, self._candidates(update))
