@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint format bench clean chromium
+.PHONY: demo test lint format bench bench-quick bench-robustness clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,18 @@ chromium:
 	  fi; \
 	fi
 
+# Throughput: eventwire against a bare spaCy pass on 2,000 articles, 1 and 2 processes
+# (docs/PERFORMANCE.md). ARTICLES=... and WORKERS=... change the run.
+ARTICLES ?= 2000
+WORKERS ?= 1,2
 bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py --articles $(ARTICLES) --workers $(WORKERS) \
+	  --json build/throughput/results.json
+
+bench-quick: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py --quick
+
+bench-robustness: $(STAMP)
 	$(BIN)/python benchmarks/ingest_robustness.py
 
 clean:

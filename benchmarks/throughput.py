@@ -1,6 +1,7 @@
 """Throughput: the whole eventwire pipeline against a bare spaCy pass over the same articles.
 
     python benchmarks/throughput.py [--articles 2000] [--workers 1,2] [--quick] [--json FILE]
+    python benchmarks/throughput.py --memory 10,1000
 
 Writes a corpus of N articles of about 600 words (the example corpus's reports joined three
 at a time, under new ids and dates) to build/throughput/, then for each process count:
@@ -11,6 +12,8 @@ at a time, under new ids and dates) to build/throughput/, then for each process 
    apart: it is not per article and its cost grows with the store, not the batch).
 Prints articles/s of both and their ratio, peak resident memory per process, and the share
 of time in each stage (seconds summed over processes, so shares add up to 100%).
+`--memory` instead ingests JSON Lines files of the given sizes, each in a fresh process,
+and prints the peak resident memory of each: a large input must not need more.
 """
 
 from __future__ import annotations
@@ -169,6 +172,48 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+# ---------------------------------------------------------------- memory
+
+
+def ingest_memory(megabytes: int) -> dict:
+    """Peak memory of ingesting a JSON Lines file of about this size, in a fresh process."""
+    corpus = OUT / f"memory-{megabytes}mb.jsonl"
+    articles = _write_megabytes(corpus, megabytes)
+    db = OUT / f"memory-{megabytes}mb.duckdb"
+    seconds, stored, peak = _in_fresh_process(_ingest_peak, corpus, db)
+    db.unlink(missing_ok=True)
+    corpus.unlink(missing_ok=True)
+    return {"megabytes": megabytes, "articles": articles, "stored": stored,
+            "seconds": round(seconds, 1), "peak_rss_mb": round(peak)}  # fmt: skip
+
+
+def _write_megabytes(path: Path, megabytes: int) -> int:
+    """The benchmark's articles, numbered on, until the file holds `megabytes` MB."""
+    reports = [json.loads(line) for line in EXAMPLES.read_text("utf-8").splitlines() if line]
+    written, number = 0, 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < megabytes * 1_000_000:
+            text, title, published = _article(reports, number)
+            line = json.dumps({"id": f"mem-{number:08d}", "title": title, "text": text,
+                               "published": published}, ensure_ascii=False) + "\n"  # fmt: skip
+            out.write(line)
+            written += len(line.encode("utf-8"))
+            number += 1
+    return number
+
+
+def _ingest_peak(corpus: Path, db: Path) -> tuple[float, int, float]:
+    """Ingest a file into a fresh store: seconds, documents stored, peak RSS in MB."""
+    from eventwire.ingest.run import ingest
+    from eventwire.store import Store
+
+    db.unlink(missing_ok=True)
+    started = time.perf_counter()
+    with Store(db) as store:
+        report = ingest([str(corpus)], store)
+    return time.perf_counter() - started, report.added, _peak_mb()
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -184,9 +229,11 @@ def print_table(rows: list[dict]) -> None:
               f"| {run['worker_peak_rss_mb']} MB | {run['main_peak_rss_mb']} MB |")  # fmt: skip
     if len(rows) > 1:
         one, more = rows[0]["eventwire"], rows[-1]["eventwire"]
-        print(f"\n{rows[-1]['workers']} workers / {rows[0]['workers']}: eventwire "
-              f"{more['articles_per_s'] / one['articles_per_s']:.2f}x, bare spaCy "
-              f"{rows[-1]['bare']['articles_per_s'] / rows[0]['bare']['articles_per_s']:.2f}x")
+        print(
+            f"\n{rows[-1]['workers']} workers / {rows[0]['workers']}: eventwire "
+            f"{more['articles_per_s'] / one['articles_per_s']:.2f}x, bare spaCy "
+            f"{rows[-1]['bare']['articles_per_s'] / rows[0]['bare']['articles_per_s']:.2f}x"
+        )
     for row in rows:
         stages = {**row["eventwire"]["stages"], "fuse": row["eventwire"]["across_seconds"]}
         total = sum(stages.values()) or 1.0
@@ -201,9 +248,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2", help="process counts, comma-separated")
     parser.add_argument("--quick", action="store_true", help="120 articles, a smoke test")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--memory",
+        help="instead: peak memory of ingesting JSON Lines files of these sizes (MB), e.g. 10,1000",
+    )
     args = parser.parse_args(argv)
-    articles = 120 if args.quick else args.articles
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.memory:
+        for megabytes in [int(m) for m in args.memory.split(",")]:
+            print(json.dumps(ingest_memory(megabytes)))
+        return 0
+    articles = 120 if args.quick else args.articles
     corpus = OUT / f"corpus-{articles}.jsonl"
     words = write_corpus(corpus, articles)
     texts = [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines()]

@@ -28,8 +28,8 @@ class Settings:
     parallel_min_documents: int = 150
     worker_batch_size: int = 25
     attribute_table: bool = True
-    entity_recogniser: str = "model"
-    sentence_filter: bool = False
+    lemma_cache: bool = True
+    entity_recogniser: str = "phrases"
     id_hash_chars: int = 16
     duplicate_num_perm: int = 128
     duplicate_shingle_words: int = 5

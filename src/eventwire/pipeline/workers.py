@@ -8,6 +8,7 @@ so they share no DuckDB handle, lock or thread with the main process.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import resource
@@ -195,10 +196,8 @@ class ProcessExecutor:
     def close(self) -> None:
         """Ask every worker to stop, then make sure it has."""
         for worker in self._processes.values():
-            try:
+            with contextlib.suppress(OSError, ValueError):  # already gone
                 worker.connection.send(None)
-            except (OSError, ValueError):
-                pass
         for worker in self._processes.values():
             worker.process.join(JOIN_SECONDS)
             if worker.process.is_alive():

@@ -100,11 +100,6 @@ _CONFLICT_COLUMNS = (
     "first_seen",
 )
 _CODE = re.compile(r"[A-Z0-9]{3}")
-# Rows written with one INSERT ... VALUES rather than through an Arrow table, and ids bound
-# one by one rather than as a list: both cost a few milliseconds per statement otherwise,
-# and learning from a document makes a dozen such statements.
-_VALUES_ROWS = 20
-_LISTED_IDS = 200
 _SECTOR = re.compile(r"[A-Z]{3}")
 
 
@@ -247,14 +242,6 @@ class ActorsMixin:
     def learn_persons_many(
         self, documents: Iterable[tuple[Sequence[Mention], str | None]]
     ) -> list[LearnResult]:
-        """`learn_persons` for several documents in turn, in one transaction (a commit per
-        document costs more than learning from it)."""
-        with self._transaction():
-            return [self.learn_persons(mentions, published) for mentions, published in documents]
-
-    def learn_persons_many(
-        self, documents: Iterable[tuple[Sequence[Mention], str | None]]
-    ) -> list[LearnResult]:
         """`learn_persons` for each document in turn, in one transaction, reading and writing
         the knowledge base once for all of them (see `eventwire.store.learning`)."""
         from eventwire.store.learning import BatchLearner
@@ -285,12 +272,11 @@ class ActorsMixin:
     def _candidates(self, update: kb.PersonUpdate) -> list[KnownPerson]:
         """Known persons one of whose names or surnames is the update's name or surname."""
         keys = sorted({kb.name_key(update.name), kb.surname_key(update.name)})
-        marks = _marks(len(keys))
         rows = self.con.execute(
             "SELECT DISTINCT l.actor_id FROM actor_aliases l JOIN actors a USING (actor_id) "
-            f"WHERE a.kind = 'person' AND (l.key IN ({marks}) OR l.last_key IN ({marks})) "
-            "ORDER BY 1",
-            [*keys, *keys],
+            "WHERE a.kind = 'person' AND (l.key IN (SELECT unnest(?)) "
+            "OR l.last_key IN (SELECT unnest(?))) ORDER BY 1",
+            [keys, keys],
         ).fetchall()
         return self._known_persons([r[0] for r in rows])
 
@@ -299,11 +285,8 @@ class ActorsMixin:
         if actor_ids is not None and not actor_ids:
             return []
         chosen = actor_ids is not None
-        # Few ids (one document's candidates) are bound one by one: much faster than unnest.
-        listed = chosen and len(actor_ids) <= _LISTED_IDS  # type: ignore[arg-type]
-        ids = f"({_marks(len(actor_ids))})" if listed else "(SELECT unnest(?))"  # type: ignore[arg-type]
-        where = "a.kind = 'person'" + (f" AND a.actor_id IN {ids}" if chosen else "")
-        params = (list(actor_ids) if listed else [actor_ids]) if chosen else []  # type: ignore[arg-type]
+        where = "a.kind = 'person'" + (" AND a.actor_id IN (SELECT unnest(?))" if chosen else "")
+        params = [actor_ids] if chosen else []
         people = self.con.execute(
             "SELECT actor_id, name, country, sector, origin FROM actors a "
             f"WHERE {where} ORDER BY actor_id",
@@ -827,47 +810,29 @@ class ActorsMixin:
         """Insert rows through one Arrow batch (the caller holds the transaction)."""
         if not rows:
             return
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        verb = "INSERT OR IGNORE" if ignore else "INSERT"
-        if len(rows) <= _VALUES_ROWS:  # registering an Arrow table costs more than a few rows
-            values = ", ".join([f"({_marks(len(columns))})"] * len(rows))
-            self.con.execute(
-                f"{verb} INTO {table} ({quoted}) VALUES {values}", [v for r in rows for v in r]
-            )
-            return
         batch = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})
         name = f"_{table}_batch"
+        quoted = ", ".join(f'"{c}"' for c in columns)
         self.con.register(name, batch)
         try:
+            verb = "INSERT OR IGNORE" if ignore else "INSERT"
             self.con.execute(f"{verb} INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
         finally:
             self.con.unregister(name)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        """One transaction around the block: committed at its end, rolled back on error.
-        A block inside another joins the outer one (see `learn_persons_many`)."""
-        if getattr(self, "_transaction_open", False):
-            yield
-            return
+        """One transaction around the block: committed at its end, rolled back on error."""
         self.con.execute("BEGIN TRANSACTION")
-        self._transaction_open = True
         try:
             yield
         except BaseException:
-            self._transaction_open = False
             self.con.execute("ROLLBACK")
             raise
-        self._transaction_open = False
         self.con.execute("COMMIT")
 
 
 # ---------------------------------------------------------------- rows and records
-
-
-def _marks(count: int) -> str:
-    """`count` query parameters: "?, ?, ?"."""
-    return ", ".join(["?"] * count)
 
 
 def _now() -> dt.datetime:

@@ -66,9 +66,7 @@ class BatchLearner:
         self.touched: set[str] = set()
         self.conflicts: list[ActorConflict] = []
 
-    def learn(
-        self, documents: Iterable[tuple[Sequence[Mention], str | None]]
-    ) -> list[LearnResult]:
+    def learn(self, documents: Iterable[tuple[Sequence[Mention], str | None]]) -> list[LearnResult]:
         """Learn from each document in order, then write everything (the caller's transaction)."""
         from eventwire.store.actors import LearnResult
 
