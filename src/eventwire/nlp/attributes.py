@@ -98,9 +98,7 @@ class AttributeTable:
             set_token_attrs(doc[start + index if index >= 0 else end + index], self.attrs[group])
         return doc
 
-    def _candidates(
-        self, row: list[int]
-    ) -> tuple[tuple[tuple[int, int], ...], tuple[_Rule, ...]]:
+    def _candidates(self, row: list[int]) -> tuple[tuple[tuple[int, int], ...], tuple[_Rule, ...]]:
         """For a token's values: the one-token rules that match it (group, target), and the
         longer rules that may start at it."""
         lookup = self.by_value.get
