@@ -5,6 +5,7 @@ Stages take records in and give records out; only `eventwire.store` talks to Duc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -146,6 +147,21 @@ class EventActor:
     name: str | None = None
     actor_id: str | None = None
     mention: int | None = None  # index of the Mention in the document's list
+
+    @classmethod
+    def of_mention(cls, mentions: Sequence[Mention], number: int) -> EventActor:
+        """The event actor that mention `number` of a document gives."""
+        mention = mentions[number]
+        return cls(
+            text=mention.text,
+            start=mention.start,
+            end=mention.end,
+            country=mention.country,
+            sector=mention.sector,
+            name=mention.name,
+            actor_id=mention.actor_id,
+            mention=number,
+        )
 
 
 @dataclass(frozen=True)

@@ -171,28 +171,13 @@ def _record(
         plover_mode=entry.plover_mode,
         goldstein=entry.goldstein,
         quad_class=entry.quad_class,
-        source=_actor(mentions, source),
-        target=_actor(mentions, target) if target is not None else None,
+        source=EventActor.of_mention(mentions, source),
+        target=EventActor.of_mention(mentions, target) if target is not None else None,
         modality=modality,
         date=event_date(match.anchor, document.published),
         attribution=attribution(match.anchor, mentions),
         location=_location(match),
         pattern=match.pattern.id,
-    )
-
-
-def _actor(mentions: Sequence[Mention], number: int) -> EventActor:
-    """The event actor a mention gives."""
-    mention = mentions[number]
-    return EventActor(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
-        country=mention.country,
-        sector=mention.sector,
-        name=mention.name,
-        actor_id=mention.actor_id,
-        mention=number,
     )
 
 

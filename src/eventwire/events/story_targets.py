@@ -64,7 +64,7 @@ def _with_target(
         number = None if main is None else _nearest_mention(mentions, main, event)
         if number is None:
             return event
-        target = _actor(mentions, number)
+        target = EventActor.of_mention(mentions, number)
     LOGGER.debug("%s: %s takes %s as its story target", event.doc_id, event.trigger, target.text)
     return replace(event, target=target, pattern=f"{event.pattern or ''}{INFERRED}")
 
@@ -100,21 +100,6 @@ def _nearest_mention(mentions: Sequence[Mention], country: str, event: EventReco
         if best is None or distance < best[0]:
             best = (distance, number)
     return best[1] if best is not None else None
-
-
-def _actor(mentions: Sequence[Mention], number: int) -> EventActor:
-    """The event actor a mention gives."""
-    mention = mentions[number]
-    return EventActor(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
-        country=mention.country,
-        sector=mention.sector,
-        name=mention.name,
-        actor_id=mention.actor_id,
-        mention=number,
-    )
 
 
 def _mention(actor: EventActor | None) -> int | None:

@@ -24,6 +24,7 @@ from eventwire.actors.knowledge import Knowledge, Person, packaged_knowledge
 from eventwire.actors.tabari import ImportedActor, ImportProblem
 from eventwire.errors import EventwireError
 from eventwire.records import Mention
+from eventwire.store.analysis import _MENTION_COLUMNS
 
 if TYPE_CHECKING:
     from eventwire.actors.kb import ActorConflict, KnownPerson, KnownRole
@@ -40,25 +41,6 @@ ACTOR_ERROR_CODES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-_MENTION_COLUMNS = (
-    "doc_id",
-    "mention",
-    "sentence",
-    "start",
-    "end",
-    "text",
-    "kind",
-    "actor_id",
-    "name",
-    "country",
-    "sector",
-    "role",
-    "role_time",
-    "as_of",
-    "method",
-    "confidence",
-    "antecedent",
-)
 _ACTOR_COLUMNS = (
     "actor_id",
     "name",
