@@ -22,6 +22,7 @@ class Settings:
     headline_max_words: int = 30
     min_html_text_chars: int = 80
     write_batch_size: int = 500
+    duckdb_memory_limit: str = "512MB"
     nlp_batch_size: int = 32
     analysis_batch_size: int = 100
     workers: int = 0

@@ -9,11 +9,19 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from eventwire.cli.output import console, err_console, error_line, print_json, table
+from eventwire.cli.output import (
+    console,
+    err_console,
+    error_line,
+    print_json,
+    table,
+    warning_line,
+)
 from eventwire.pipeline import AnalyseReport, analyse_store
 from eventwire.settings import Settings
 from eventwire.store import DEFAULT_DB, Store
 
+EXIT_INTERRUPTED = 130
 DbOption = Annotated[
     Path, typer.Option("--db", envvar="EVENTWIRE_DB", help="The DuckDB file of the store.")
 ]
@@ -57,7 +65,15 @@ def analyse_with_progress(
             speed = progress.tasks[0].speed
             progress.update(task, rate=f"{speed:.1f}" if speed else "-")
 
-        return analyse_store(store, settings, everything, on_document=advance, workers=workers)
+        try:
+            return analyse_store(store, settings, everything, advance, workers)
+        except KeyboardInterrupt:
+            progress.stop()
+            warning_line(
+                "interrupted: the documents analysed so far are stored; "
+                "`eventwire code --new-only` analyses those never analysed"
+            )
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def print_analysis(report: AnalyseReport, as_json: bool) -> None:

@@ -93,8 +93,10 @@ def analyse_store(
     executor = make_executor(count, settings)
     try:
         run.drive(executor)
-    finally:
-        executor.close()
+    except BaseException:  # an error, or Ctrl-C: the batches in flight are of no use now
+        executor.close(abort=True)
+        raise
+    executor.close()
     run.report.workers = count
     run.report.seconds = time.perf_counter() - started
     run.report.stages = run.times.as_dict()

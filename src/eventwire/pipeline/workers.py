@@ -81,8 +81,8 @@ class Executor(Protocol):
     def wait(self) -> list[tuple[Handle, Done]]:
         """At least one finished task (raising AnalysisError for a failed one)."""
 
-    def close(self) -> None:
-        """Stop and release everything."""
+    def close(self, abort: bool = False) -> None:
+        """Stop and release everything (at once, dropping work in flight, with `abort`)."""
 
 
 class Analyser:
@@ -131,7 +131,7 @@ class InlineExecutor:
             handle.busy = False
         return finished
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         """Nothing to release."""
 
 
@@ -193,9 +193,13 @@ class ProcessExecutor:
                     self._raise_stopped(sentinels[item])  # type: ignore[index]
         return finished
 
-    def close(self) -> None:
-        """Ask every worker to stop, then make sure it has."""
+    def close(self, abort: bool = False) -> None:
+        """Ask every worker to stop after its batch (or stop it now, with `abort`), then make
+        sure it has."""
         for worker in self._processes.values():
+            if abort:
+                worker.process.terminate()
+                continue
             with contextlib.suppress(OSError, ValueError):  # already gone
                 worker.connection.send(None)
         for worker in self._processes.values():

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from eventwire.errors import NoSuchDocument, StoreError
 from eventwire.records import Document, IngestError, PublishedDate
+from eventwire.settings import Settings
 from eventwire.store.across import AcrossStore
 from eventwire.store.actors import ActorsMixin
 from eventwire.store.analysis import AnalysisStore, EventQueries
@@ -66,7 +67,12 @@ class WriteResult:
 class Store(AnalysisStore, EventQueries, ActorsMixin, AcrossStore, WebQueries):
     """An eventwire database in one DuckDB file; use as a context manager."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_DB,
+        read_only: bool = False,
+        memory_limit: str | None = None,
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
@@ -74,7 +80,11 @@ class Store(AnalysisStore, EventQueries, ActorsMixin, AcrossStore, WebQueries):
         if not read_only and self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            # DuckDB caches what it writes up to 80% of RAM unless told otherwise: a limit
+            # keeps a 1 GB ingest in the memory of a 10 MB one (settings.toml, [store]).
+            limit = memory_limit or Settings.load().duckdb_memory_limit
+            config = {"memory_limit": limit}
+            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             raise StoreError(f"[E203] cannot open {self.path}: {exc}") from exc
         if read_only:
