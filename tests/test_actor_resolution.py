@@ -554,3 +554,18 @@ def test_president_elect_is_not_a_sitting_president(resolve) -> None:
     )
     elect = one(resolve(text), "the president-elect")
     assert (elect.country, elect.name, elect.role_time) == ("GAB", "Jean Mbeki", "elect")
+
+
+# ---------------------------------------------------------------- headlines
+
+
+def test_a_title_case_headline_cuts_the_name_where_the_directory_knows_it(resolve) -> None:
+    text = "President Sorokin Thanks World Leaders\n\nSorokin spoke to reporters on Tuesday."
+    mentions = resolve(text, "2005-03-01", persons=[SOROKIN])
+    headline = mentions[0]
+    assert (headline.text, headline.country, headline.name) == (
+        "President Sorokin",
+        "RUS",
+        "Ivan Sorokin",
+    )
+

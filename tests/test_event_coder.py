@@ -331,3 +331,9 @@ def test_an_unresolved_name_acts_through_its_apposition(nlp):
     text = "Ali Hassan, the Egyptian foreign minister, praised Jordan."
     events = code(nlp, text, with_name)
     assert {(e.source.country, e.plover_type) for e in events} == {("EGY", "SUPPORT")}
+
+
+def test_a_name_the_parser_strands_is_the_subject_of_the_verb_after_it(nlp):
+    text = "Russia repeated an invitation to visit Moscow and Egypt expressed readiness to do so."
+    sources = {e.source.text for e in code(nlp, text) if e.trigger == "expressed"}
+    assert sources == {"Egypt"}

@@ -153,8 +153,10 @@ def _listing_holders(token: Token) -> list[Token]:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    """The other members of a token's coordination."""
-    return list(token.conjuncts)
+    """The other members of a token's coordination (a stranded subject is in none)."""
+    if roles.is_stranded_subject(token):
+        return []
+    return [member for member in token.conjuncts if not roles.is_stranded_subject(member)]
 
 
 def _np_modifiers(token: Token) -> list[Token]:

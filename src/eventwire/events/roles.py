@@ -47,6 +47,8 @@ CIRCUMSTANCE = frozenset({"for", "after", "during"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "on Friday" is no argument of "called on"
 CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp", "ccomp"})
 MAX_CLIMB = 6
+# Tags of a verb that can head a clause of its own, with a subject of its own.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Past forms spaCy's lemmatiser misreads as another word ("staged" -> "stag"): the verb's lemma.
 VERB_LEMMA_FIXES = {"stag": "stage"}
 
@@ -200,6 +202,9 @@ def _inherited_subject(verb: Token, depth: int) -> list[Token]:
         return children(head, {"poss"}) or host_subject(head)
     if verb.dep_ == "relcl":
         return [head]
+    stranded = _stranded_subject(verb)
+    if stranded is not None:
+        return [stranded]
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
     elif verb.dep_ not in CLIMB_DEPS:
@@ -211,6 +216,26 @@ def _inherited_subject(verb: Token, depth: int) -> list[Token]:
     if head.pos_ in {"NOUN", "PROPN"}:
         return children(head, {"poss"})
     return grammatical_subject(head, depth + 1)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The name right before a subjectless conjoined verb, when the parser took it for a
+    conjunct of the first clause's object: in "X invited him to visit Russia and Obama
+    accepted", "Obama" hangs off "Russia", yet it is who accepted."""
+    if verb.dep_ not in {"conj", "advcl"} or verb.i < 2 or verb.tag_ not in FINITE_TAGS:
+        return None
+    name, joiner = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if joiner.dep_ != "cc" or name.dep_ != "conj" or name.pos_ not in {"PROPN", "PRON"}:
+        return None
+    if name.head.dep_ in SUBJECTS:  # "Putin and Obama agreed": a true shared subject
+        return None
+    return name
+
+
+def is_stranded_subject(token: Token) -> bool:
+    """Whether a name is the stranded subject of the verb right after it (see above)."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and _stranded_subject(following) == token
 
 
 def _antecedent(token: Token) -> Token:

@@ -35,7 +35,15 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            _keep_first_word(doc, token.i + 1)
     return doc
+
+
+def _keep_first_word(doc: Doc, first: int) -> None:
+    """Keep a line's first word with the words after it: the parser sometimes cuts a title
+    off its name after a headline ("President | Barack Obama made time ...")."""
+    if first + 1 < len(doc) and doc[first].is_alpha and doc[first + 1].is_alpha:
+        doc[first + 1].is_sent_start = False
 
 
 def load_pipeline(disable: tuple[str, ...] = (), settings: Settings | None = None) -> Language:
