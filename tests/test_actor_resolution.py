@@ -384,6 +384,14 @@ def test_pronoun_after_resolved_subject_takes_it(resolve) -> None:
     assert found[pronoun.antecedent].name == "Carlos Mendoza"
 
 
+def test_pronoun_in_a_complement_is_the_governing_subject(resolve) -> None:
+    text = (
+        "After Chilean President Ana Ruiz spoke, Peruvian President Carlos Mendoza "
+        "made clear he wanted a deal."
+    )
+    assert one(resolve(text), "he").name == "Carlos Mendoza"
+
+
 def test_pronoun_with_two_possible_persons_stays_unresolved(resolve) -> None:
     text = "Peruvian President Carlos Mendoza told Chilean President Ana Ruiz that he would return."
     assert all(m.text != "he" for m in resolve(text))
@@ -568,4 +576,3 @@ def test_a_title_case_headline_cuts_the_name_where_the_directory_knows_it(resolv
         "RUS",
         "Ivan Sorokin",
     )
-

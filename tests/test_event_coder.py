@@ -337,3 +337,33 @@ def test_a_name_the_parser_strands_is_the_subject_of_the_verb_after_it(nlp):
     text = "Russia repeated an invitation to visit Moscow and Egypt expressed readiness to do so."
     sources = {e.source.text for e in code(nlp, text) if e.trigger == "expressed"}
     assert sources == {"Egypt"}
+
+
+def test_saying_a_decision_was_unacceptable_criticises_its_owner(nlp):
+    events = code(nlp, "Egypt said the Israeli decision was unacceptable.")
+    assert triples(events) == {("Egypt", "ACCUSE", "Israeli")}
+
+
+def test_a_denied_verdict_or_one_on_a_pronoun_is_no_event(nlp):
+    assert code(nlp, "Egypt said the Israeli decision was not wrong.") == []
+    assert code(nlp, "Egypt said it was wrong to wait.") == []
+
+
+def test_calling_or_describing_a_country_a_reliable_partner_is_praise(nlp):
+    assert triples(code(nlp, "Russia called Egypt a reliable partner.")) == {
+        ("Russia", "SUPPORT", "Egypt")
+    }
+    assert triples(code(nlp, "Russia described Egypt as a reliable partner.")) == {
+        ("Russia", "SUPPORT", "Egypt")
+    }
+
+
+def test_a_participle_hung_inside_a_clause_keeps_the_participle_subject(nlp):
+    text = (
+        "Egypt spoke on Monday, saying that the Israeli plan was illegal "
+        "and calling Jordan a reliable partner."
+    )
+    assert triples(code(nlp, text)) == {
+        ("Egypt", "ACCUSE", "Israeli"),
+        ("Egypt", "SUPPORT", "Jordan"),
+    }

@@ -175,6 +175,11 @@ def _plausible_surname(ctx: Context, run: NameRun) -> bool:
     return not (token.dep_ in MODIFIERS and token.head.tag_ in ("NN", "NNS"))
 
 
+# Links by which a clause hangs on the clause whose subject a pronoun in it may stand for.
+COMPLEMENT_LINKS = frozenset({"ccomp", "xcomp", "advcl"})
+GOVERNING_STEPS = 3
+
+
 def resolve_pronouns(
     ctx: Context, persons: Sequence[Candidate], others: Sequence[Candidate] = ()
 ) -> list[Candidate]:
@@ -306,6 +311,9 @@ def _pronoun_antecedent(
     """The person a subject pronoun refers to in the simple cases, else None."""
     sentence = ctx.sentences.of(pronoun.i)
     before = [c for c in known if sentence.start <= c.start]
+    governing = _governing_subject(ctx, pronoun, before)
+    if governing is not None:
+        return governing
     if before:
         keys = {c.key for c in before}
         last = before[-1]
@@ -314,6 +322,31 @@ def _pronoun_antecedent(
     if previous is None:
         return None
     return main_subject(ctx, [c for c in known if previous.start <= c.start < previous.end])
+
+
+def _governing_subject(
+    ctx: Context, pronoun: Token, before: Sequence[Candidate]
+) -> Candidate | None:
+    """The person subject of the clause that governs the pronoun's clause: in "the leader
+    made clear he preferred X", "he" is the leader, however many persons come before."""
+    clause = pronoun.head
+    for _ in range(GOVERNING_STEPS):
+        if clause.dep_ not in COMPLEMENT_LINKS or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        subjects = [t for t in clause.children if t.dep_ == "nsubj"]
+        if subjects:
+            who = _person_at(before, subjects[0])
+            rivals = [
+                p for o in clause.children if o.dep_ in OBJECTS for p in _person_at(before, o)
+            ]
+            return who[0] if who and not rivals else None  # "X told Y that he" stays open
+    return None
+
+
+def _person_at(candidates: Sequence[Candidate], token: Token) -> list[Candidate]:
+    """The person candidates covering a token."""
+    return [c for c in candidates if c.kind == "person" and c.start <= token.i < c.end]
 
 
 def _previous_sentence(ctx: Context, sentence: Span) -> Span | None:

@@ -222,6 +222,8 @@ def _test(condition: Condition, token: Token, book: PatternBook) -> bool:
         return _mentions_words(_clause_tokens(token, book), values)
     if kind == "clause":
         return any(_lemma(aux) in values for aux in _clause_modals(token))
+    if kind == "verdict":
+        return any(_mentions_words(words, values) for words in _verdicts(token))
     return False
 
 
@@ -236,6 +238,20 @@ def _clause_modals(token: Token) -> list[Token]:
     if token.pos_ == "NOUN":
         clauses += [c for c in roles.children(token, {"acl"}) if _has_mark(c, "that")]
     return [aux for clause in clauses for aux in roles.children(clause, {"aux"})]
+
+
+def _verdicts(token: Token) -> list[list[Token]]:
+    """What a word's that-clauses say their subject is ("said the criticism was mistaken":
+    mistaken), one phrase per clause; a denied verdict ("was not wrong") gives none, nor
+    one on "it", mostly a dummy subject ("said it was wrong to wait" judges no actor)."""
+    found = []
+    for clause in roles.children(token, {"ccomp"}):
+        subjects = roles.children(clause, {"nsubj"})
+        if roles.children(clause, {"neg"}) or any(s.lower_ == "it" for s in subjects):
+            continue
+        for predicate in roles.children(clause, {"acomp", "attr"}):
+            found.append(_phrase(predicate))
+    return found
 
 
 def _has_mark(verb: Token, word: str) -> bool:
@@ -260,6 +276,11 @@ def _clause_tokens(token: Token, book: PatternBook) -> list[Token]:
     if POS_CLASSES.get(token.pos_) == "N":
         light = roles.light_verb_of(token, book.light_verbs)
         top = light if light is not None else token
+    return _phrase(top)
+
+
+def _phrase(top: Token) -> list[Token]:
+    """A word and what hangs on it, without embedded clauses, in order."""
     found: list[Token] = []
     stack = [top]
     while stack:

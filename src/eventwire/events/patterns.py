@@ -57,7 +57,20 @@ PREPOSITIONS = frozenset(
     }
 )
 CONDITIONS = frozenset(
-    {"prt", "prep", "obj", "xcomp", "sub", "has", "gov", "voice", "pobj", "dep", "clause"}
+    {
+        "prt",
+        "prep",
+        "obj",
+        "xcomp",
+        "sub",
+        "has",
+        "gov",
+        "voice",
+        "pobj",
+        "dep",
+        "clause",
+        "verdict",
+    }
 )
 FRAMES = frozenset({"intent", "appeal", "request", "threat", "refusal", "pass", "light"})
 EMPTY = "-"

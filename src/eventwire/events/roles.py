@@ -205,6 +205,8 @@ def _inherited_subject(verb: Token, depth: int) -> list[Token]:
     stranded = _stranded_subject(verb)
     if stranded is not None:
         return [stranded]
+    if verb.dep_ == "conj":
+        head = conjunct_head(verb)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
     elif verb.dep_ not in CLIMB_DEPS:
@@ -230,6 +232,21 @@ def _stranded_subject(verb: Token) -> Token | None:
     if name.head.dep_ in SUBJECTS:  # "Putin and Obama agreed": a true shared subject
         return None
     return name
+
+
+def conjunct_head(verb: Token) -> Token:
+    """The verb a conjunct is coordinated with. A participle hung on a finite verb inside a
+    clause ("saying that X was wrong and calling Y a friend": "calling" under "was") belongs
+    to the nearest participle above it."""
+    head = verb.head
+    if verb.tag_ != "VBG" or head.tag_ == "VBG":
+        return head
+    above, steps = head, 0
+    while above.dep_ in {"ccomp", "conj", "advcl"} and steps < MAX_CLIMB:
+        above, steps = above.head, steps + 1
+        if above.tag_ == "VBG":
+            return above
+    return head
 
 
 def is_stranded_subject(token: Token) -> bool:
