@@ -18,8 +18,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from eventwire.ingest import dating
 from eventwire.ingest.dating import infer_published
+from eventwire.ingest.dating.mentions import find_mentions, future_context
 from eventwire.records import PublishedDate
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -63,8 +63,8 @@ def body_probe(text: str, found: PublishedDate | None) -> dict[str, str | None]:
     """What the three rejected body rules would say about this text (None: no opinion)."""
     mentions = [
         m
-        for m in dating._mentions(text)
-        if not dating._future_context(text, m)
+        for m in find_mentions(text)
+        if not future_context(text, m)
         and (found is None or found.start is None or not found.start <= m.start < found.end)
     ]
     dated = [m.earliest for m in mentions if m.precision != "year"]
