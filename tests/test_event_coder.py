@@ -367,3 +367,26 @@ def test_a_participle_hung_inside_a_clause_keeps_the_participle_subject(nlp):
         ("Egypt", "ACCUSE", "Israeli"),
         ("Egypt", "SUPPORT", "Jordan"),
     }
+
+
+def test_both_sides_accusing_each_other_are_the_last_two_countries(nlp):
+    text = (
+        "Thailand attacked Cambodia on Wednesday. "
+        "Both sides accused each other of starting the clash."
+    )
+    accusations = {t for t in triples(code(nlp, text)) if t[1] == "ACCUSE"}
+    assert accusations == {("Thailand", "ACCUSE", "Cambodia"), ("Cambodia", "ACCUSE", "Thailand")}
+
+
+def test_the_two_leaders_named_before_in_the_sentence_act_together(nlp):
+    text = (
+        "Egypt praised Jordan, and the two leaders confirmed their interest in closer trade ties."
+    )
+    agreements = {t for t in triples(code(nlp, text)) if t[1] == "AGREE"}
+    assert agreements == {("Egypt", "AGREE", "Jordan"), ("Jordan", "AGREE", "Egypt")}
+
+
+def test_counted_people_attacking_something_are_not_both_sides(nlp):
+    text = "Thailand attacked Cambodia. Two soldiers attacked a border post on Friday."
+    assert {t for t in triples(code(nlp, text)) if t[0] is None or "soldiers" in t[0]} == set()
+    assert len(code(nlp, text)) == 1

@@ -21,6 +21,7 @@ from eventwire.events.modality import clause_modality
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.patterns import PatternBook, load_patterns
 from eventwire.events.promises import recode
+from eventwire.events.sides import LastSides
 from eventwire.events.story_targets import OWN_NAME_SECTORS, with_story_targets
 from eventwire.events.when import event_date
 from eventwire.records import Document, EventActor, EventRecord, Mention
@@ -48,17 +49,20 @@ def code_events(
     index = MentionIndex(parsed, mentions)
     events: list[EventRecord] = []
     seen: set[tuple[int, str, int, int | None]] = set()
+    sides = LastSides()
     for number, sentence in enumerate(parsed.sents):
         if not has_trigger(sentence, book):
             continue
         for match in find_matches(sentence, book):
             modality = clause_modality(match.anchor)
             match = replace(match, code=recode(match.code, modality, match.anchor, book))
-            for source, target in event_pairs(match, index):
+            for source, target in event_pairs(match, index) or sides.stand_in(match, index):
                 key = (number, match.code, source, target)
                 if key in seen:
                     continue
                 seen.add(key)
+                distinct = target is not None and not _same_actor(index, source, target)
+                sides.note(index, source, target, distinct)
                 events.append(
                     _record(document, number, sentence, match, (source, target), index,
                             ontology, modality)
