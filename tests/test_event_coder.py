@@ -390,3 +390,20 @@ def test_counted_people_attacking_something_are_not_both_sides(nlp):
     text = "Thailand attacked Cambodia. Two soldiers attacked a border post on Friday."
     assert {t for t in triples(code(nlp, text)) if t[0] is None or "soldiers" in t[0]} == set()
     assert len(code(nlp, text)) == 1
+
+
+def test_a_country_reporting_an_attack_on_itself_accuses_the_attacker(nlp):
+    assert triples(code(nlp, "Libya said NATO attacked Tripoli.")) == {
+        ("NATO", "ASSAULT", "Tripoli"),
+        ("Libya", "ACCUSE", "NATO"),
+    }
+
+
+def test_reporting_harm_to_others_or_by_its_own_side_accuses_no_one(nlp):
+    assert triples(code(nlp, "Egypt said Israel attacked Lebanon.")) == {
+        ("Israel", "ASSAULT", "Lebanon")
+    }
+    own_side = code(nlp, "Egypt said troops attacked rebels in Sinai.", egyptian)
+    assert triples(own_side) == {("troops", "ASSAULT", "rebels")}
+    challengers = code(nlp, "Egypt said rebels attacked police in Sinai.", egyptian)
+    assert ("Egypt", "ACCUSE", "rebels") in triples(challengers)

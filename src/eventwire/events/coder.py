@@ -14,6 +14,7 @@ from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.events.allegations import allegation
 from eventwire.events.arguments import MentionIndex
 from eventwire.events.attribution import attribution
 from eventwire.events.matcher import Candidates, Match, find_matches, has_trigger
@@ -67,6 +68,16 @@ def code_events(
                     _record(document, number, sentence, match, (source, target), index,
                             ontology, modality)
                 )  # fmt: skip
+                alleged = allegation(match, (source, target), index, ontology, modality)
+                if alleged is not None:
+                    accusation, pair = alleged
+                    key = (number, accusation.code, *pair)
+                    if key not in seen:
+                        seen.add(key)
+                        events.append(
+                            _record(document, number, sentence, accusation, pair, index,
+                                    ontology, clause_modality(accusation.anchor))
+                        )  # fmt: skip
     events = with_story_targets(events, mentions)
     LOGGER.debug("%s: %d events", document.doc_id, len(events))
     return events

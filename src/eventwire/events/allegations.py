@@ -1,0 +1,68 @@
+"""Allegations: a party that reports harm done to its own side accuses whoever did it.
+
+"Libya's spokesman said NATO air strikes killed 85 villagers" reports an attack, and it is
+also Libya accusing NATO: CAMEO codes the report itself as an accusation (112). Only
+material conflict (QuadClass 4) reported as having happened counts, only when the
+reporter's country is the country that suffered it, and only when the reporter is not the
+one who did it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventwire.events.arguments import MentionIndex
+from eventwire.events.attribution import source_of
+from eventwire.events.matcher import Match
+from eventwire.events.ontology import Ontology
+from eventwire.records import Mention
+
+ACCUSE_CODE = "112"
+# Sectors that stand against a country's state; civilians belong to every side of theirs.
+CHALLENGERS = frozenset({"REB", "OPP", "UAF", "CRM"})
+CIVILIANS = frozenset({"CVL"})
+MATERIAL_CONFLICT = 4
+
+Pair = tuple[int, int | None]
+
+
+def _same_side(first: Mention, second: Mention) -> bool:
+    """Whether two actors are on one side: one country, and the state's camp or its
+    challengers' on both (civilians are on their country's every side)."""
+    if first.country is None or first.country != second.country:
+        return False
+    if first.sector in CIVILIANS or second.sector in CIVILIANS:
+        return True
+    return (first.sector in CHALLENGERS) == (second.sector in CHALLENGERS)
+
+
+def allegation(
+    match: Match, pair: Pair, index: MentionIndex, ontology: Ontology, modality: str
+) -> tuple[Match, Pair] | None:
+    """The accusation the reporter of an event makes, as a match on its reporting verb with
+    the (reporter, doer) pair, or None."""
+    source, target = pair
+    if target is None or modality != "asserted":
+        return None
+    if ontology.code(match.code).quad_class != MATERIAL_CONFLICT:
+        return None
+    reporter_word = source_of(match.anchor)
+    if reporter_word is None or reporter_word.head.i == match.anchor.i:
+        return None
+    reporters = [m for m in index.actors([reporter_word]) if index.mentions[m].country]
+    if len(reporters) != 1:
+        return None
+    reporter = reporters[0]
+    mentions = index.mentions
+    if not _same_side(mentions[reporter], mentions[target]):
+        return None
+    if _same_side(mentions[reporter], mentions[source]):
+        return None  # the reporter's own side did it: a report, not an accusation
+    verb = reporter_word.head
+    if verb.pos_ == "ADP":  # "according to X": the evidence is "according"
+        verb = verb.head
+    pattern = replace(match.pattern, id=f"allegation:{match.pattern.id}", code=ACCUSE_CODE)
+    accusation = replace(
+        match, pattern=pattern, code=ACCUSE_CODE, trigger=verb, anchor=verb, words=(verb,)
+    )
+    return accusation, (reporter, source)
