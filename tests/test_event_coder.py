@@ -407,3 +407,8 @@ def test_reporting_harm_to_others_or_by_its_own_side_accuses_no_one(nlp):
     assert triples(own_side) == {("troops", "ASSAULT", "rebels")}
     challengers = code(nlp, "Egypt said rebels attacked police in Sinai.", egyptian)
     assert ("Egypt", "ACCUSE", "rebels") in triples(challengers)
+
+
+def test_a_past_tense_conjunct_hung_inside_a_clause_goes_with_the_reporting_verb(nlp):
+    text = "Egypt said that Jordan had made great progress and urged Israel to resume talks."
+    assert triples(code(nlp, text)) == {("Egypt", "REQUEST", "Israel")}

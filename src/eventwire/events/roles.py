@@ -49,6 +49,8 @@ CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp", "ccomp"})
 MAX_CLIMB = 6
 # Tags of a verb that can head a clause of its own, with a subject of its own.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Verb forms by which a misplaced conjunct shows which verb it goes with.
+CONJUNCT_FORMS = frozenset({"VBD", "VBZ", "VBG"})
 # Past forms spaCy's lemmatiser misreads as another word ("staged" -> "stag"): the verb's lemma.
 VERB_LEMMA_FIXES = {"stag": "stage"}
 
@@ -235,16 +237,18 @@ def _stranded_subject(verb: Token) -> Token | None:
 
 
 def conjunct_head(verb: Token) -> Token:
-    """The verb a conjunct is coordinated with. A participle hung on a finite verb inside a
-    clause ("saying that X was wrong and calling Y a friend": "calling" under "was") belongs
-    to the nearest participle above it."""
+    """The verb a conjunct is coordinated with. The parser tends to hang a conjunct on the
+    nearest verb, even inside a clause: in "saying that X was wrong and calling Y a friend"
+    "calling" hangs on "was", in "said that Croatia had made strides and urged Zagreb"
+    "urged" hangs on "made". A conjunct whose form differs from its head's belongs to the
+    nearest verb above of its own form, when there is one."""
     head = verb.head
-    if verb.tag_ != "VBG" or head.tag_ == "VBG":
+    if verb.tag_ == head.tag_ or verb.tag_ not in CONJUNCT_FORMS:
         return head
     above, steps = head, 0
     while above.dep_ in {"ccomp", "conj", "advcl"} and steps < MAX_CLIMB:
         above, steps = above.head, steps + 1
-        if above.tag_ == "VBG":
+        if above.tag_ == verb.tag_:
             return above
     return head
 
