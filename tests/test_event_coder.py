@@ -412,3 +412,11 @@ def test_reporting_harm_to_others_or_by_its_own_side_accuses_no_one(nlp):
 def test_a_past_tense_conjunct_hung_inside_a_clause_goes_with_the_reporting_verb(nlp):
     text = "Egypt said that Jordan had made great progress and urged Israel to resume talks."
     assert triples(code(nlp, text)) == {("Egypt", "REQUEST", "Israel")}
+
+
+def test_a_ban_imposed_by_a_government_is_that_government_s_act(nlp):
+    text = "Protests went ahead despite a ban on public rallies imposed by the Egyptian government."
+    events = code(nlp, text, egyptian)
+    assert [(e.source.country, e.plover_type) for e in events if e.pattern == "ban.N"] == [
+        ("EGY", "COERCE")
+    ]

@@ -393,3 +393,12 @@ def test_a_malformed_word_list_raises_a_coded_error():
         parse_rows(
             ["word\tclass\tapplies", "will\tfuture"], "modality.tsv", ("word", "class", "applies")
         )
+
+
+def test_a_ban_takes_the_time_of_the_participle_that_says_who_imposed_it(nlp):
+    text = (
+        "The rally went ahead despite a ban on public protests imposed by the government "
+        "in September."
+    )
+    when = dated(nlp, text, "ban")
+    assert (when.value, when.precision, when.from_publication) == ("2012-09", "month", False)

@@ -185,12 +185,26 @@ def nominal_subject(noun: Token, light: frozenset[str]) -> list[Token]:
         if child.dep_ in {"compound", "amod", "nmod"} and child.pos_ in {"PROPN", "ADJ"}
     ]
     found += agent_objects(noun)
+    found += [agent for verb in agent_participles(noun) for agent in agent_objects(verb)]
     verb = light_verb_of(noun, light)
     if verb is not None:
         found += logical_subject(verb)
     elif noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE and noun.head.head.pos_ == "VERB":
         found += logical_subject(noun.head.head)  # "returned for talks", "took it after fighting"
     return found
+
+
+def agent_participles(noun: Token) -> list[Token]:
+    """The past participles with a "by" agent that hang on a noun: "a ban imposed by the
+    government". The parser often hangs one on the noun's own prepositional object ("a ban
+    on rallies imposed by X"), so that one is searched too."""
+    nouns = [noun, *prep_objects([noun], {"on", "of", "against"})]
+    return [
+        participle
+        for holder in nouns
+        for participle in children(holder, {"acl"})
+        if participle.tag_ == "VBN" and agent_objects(participle)
+    ]
 
 
 def _inherited_subject(verb: Token, depth: int) -> list[Token]:

@@ -40,6 +40,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Token
 
+from eventwire.events import roles
 from eventwire.events.attribution import is_reporting_verb
 from eventwire.events.context_narrative import (
     Told,
@@ -230,6 +231,8 @@ def dating_words(trigger: Token, future: bool) -> Iterator[Token]:
     """The words whose time phrases date the trigger's clause, nearest first."""
     node = trigger
     yield node
+    if is_noun(node):  # "a ban imposed by X after the election": the participle's time
+        yield from roles.agent_participles(node)
     steps = 0
     while is_noun(node) and node.dep_ in NOUN_UP_LINKS and steps < MAX_STEPS:
         if node.dep_ == "pobj" and is_presupposing(node.head):
