@@ -576,3 +576,14 @@ def test_a_title_case_headline_cuts_the_name_where_the_directory_knows_it(resolv
         "RUS",
         "Ivan Sorokin",
     )
+
+
+def test_it_stands_for_the_organisation_named_before(resolve) -> None:
+    text = "The African Union postponed its visit. On Friday, it called on Kenya to help."
+    it = one(resolve(text), "it")
+    assert (it.country, it.sector, it.method) == ("AFU", "IGO", "coreference")
+
+
+def test_a_dummy_it_stands_for_no_one(resolve) -> None:
+    text = "The African Union postponed its visit. It is expected that Kenya will help."
+    assert all(m.text != "It" for m in resolve(text))

@@ -213,7 +213,9 @@ def resolve_pronouns(
                 _possessive_antecedent(ctx, token, known),
                 cues.confidence.object_pronoun,
             )
-        elif word in cues.plural_pronouns:
+        elif word in cues.plural_pronouns or (
+            word in cues.neuter_pronouns and not _dummy_it(token)
+        ):
             known = [c for c in others if c.country and c.kind != "person" and c.end <= token.i]
             antecedent, confidence = (
                 _plural_antecedent(ctx, token, known),
@@ -225,6 +227,19 @@ def resolve_pronouns(
             continue
         found.append(_pronoun(ctx, token, antecedent, [*persons, *found], confidence))
     return found
+
+
+def _dummy_it(token: Token) -> bool:
+    """Whether "it" is a dummy or a thing rather than an actor: before "be", in the passive,
+    or not a subject at all ("it is expected", "it was reported", "made it clear")."""
+    if token.lower_ != "it":
+        return False
+    verb = token.head
+    return (
+        token.dep_ != "nsubj"
+        or verb.lemma_ == "be"
+        or any(child.dep_ in {"auxpass", "expl"} for child in verb.children)
+    )
 
 
 def _pronoun(

@@ -87,6 +87,7 @@ class Cues:
     possessives: frozenset[str]
     object_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    neuter_pronouns: frozenset[str]
     counterpart_words: frozenset[str]
     leader_words: frozenset[str]
     leader_roles: frozenset[str]
@@ -154,6 +155,7 @@ def _build(data: Mapping[str, Any]) -> Cues:
             possessives=_words(coref["possessives"]),
             object_pronouns=_words(coref["object_pronouns"]),
             plural_pronouns=_words(coref["plural_pronouns"]),
+            neuter_pronouns=_words(coref["neuter_pronouns"]),
             counterpart_words=_words(coref["counterpart_words"]),
             leader_words=_words(coref["leader_words"]),
             leader_roles=_words(coref["leader_roles"]),
