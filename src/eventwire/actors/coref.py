@@ -217,8 +217,12 @@ def resolve_pronouns(
             word in cues.neuter_pronouns and not _dummy_it(token)
         ):
             known = [c for c in others if c.country and c.kind != "person" and c.end <= token.i]
+            if word in cues.neuter_pronouns:  # "'...,' it said": not one named in the quote
+                known = [c for c in known if c.start not in ctx.quoted]
             antecedent, confidence = (
-                _plural_antecedent(ctx, token, known),
+                _neuter_antecedent(ctx, token, known)
+                if word in cues.neuter_pronouns
+                else _plural_antecedent(ctx, token, known),
                 cues.confidence.plural_pronoun,
             )
         else:
@@ -299,6 +303,23 @@ def _plural_antecedent(
     if pronoun.dep_ in OBJECTS:
         return _object_antecedent(ctx, pronoun, known)
     return None
+
+
+def _neuter_antecedent(
+    ctx: Context, pronoun: Token, known: Sequence[Candidate]
+) -> Candidate | None:
+    """The organisation or country "it" stands for: as "they" in its own sentence, else only
+    the subject of the sentence before ("The statement did not explain how the student
+    died. '...,' it said" is not the student)."""
+    sentence = ctx.sentences.of(pronoun.i)
+    if pronoun.dep_ == "poss" or any(sentence.start <= c.start for c in known):
+        return _plural_antecedent(ctx, pronoun, known)
+    previous = _previous_sentence(ctx, sentence)
+    if previous is None:
+        return None
+    subjects = [t for t in previous.root.children if t.dep_ in SUBJECTS]
+    found = [c for c in known for t in subjects if c.start <= t.i < c.end]
+    return found[0] if found else None
 
 
 def _nearest(
