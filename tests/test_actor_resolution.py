@@ -587,3 +587,11 @@ def test_it_stands_for_the_organisation_named_before(resolve) -> None:
 def test_a_dummy_it_stands_for_no_one(resolve) -> None:
     text = "The African Union postponed its visit. It is expected that Kenya will help."
     assert all(m.text != "It" for m in resolve(text))
+
+
+def test_it_takes_no_actor_buried_in_the_sentence_before(resolve) -> None:
+    text = (
+        "Kenya closed its border. The statement did not explain how Uganda reacted. "
+        "It later reopened the crossing."
+    )
+    assert all(m.text != "It" for m in resolve(text))
