@@ -595,3 +595,8 @@ def test_it_takes_no_actor_buried_in_the_sentence_before(resolve) -> None:
         "It later reopened the crossing."
     )
     assert all(m.text != "It" for m in resolve(text))
+
+
+def test_its_in_a_reported_clause_is_the_reporter_s_not_a_plural_subject_s(resolve) -> None:
+    its = one(resolve("The Kenyan army said the rebels attacked its positions."), "its")
+    assert (its.country, its.sector) == ("KEN", "MIL")

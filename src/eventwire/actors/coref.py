@@ -176,6 +176,7 @@ def _plausible_surname(ctx: Context, run: NameRun) -> bool:
 
 
 # Links by which a clause hangs on the clause whose subject a pronoun in it may stand for.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 COMPLEMENT_LINKS = frozenset({"ccomp", "xcomp", "advcl"})
 GOVERNING_STEPS = 3
 
@@ -217,8 +218,8 @@ def resolve_pronouns(
             word in cues.neuter_pronouns and not _dummy_it(token)
         ):
             known = [c for c in others if c.country and c.kind != "person" and c.end <= token.i]
-            if word in cues.neuter_pronouns:  # "'...,' it said": not one named in the quote
-                known = [c for c in known if c.start not in ctx.quoted]
+            if word in cues.neuter_pronouns:  # "'...,' it said": not one named in the quote,
+                known = [c for c in known if c.start not in ctx.quoted and not _plural(ctx, c)]
             antecedent, confidence = (
                 _neuter_antecedent(ctx, token, known)
                 if word in cues.neuter_pronouns
@@ -231,6 +232,11 @@ def resolve_pronouns(
             continue
         found.append(_pronoun(ctx, token, antecedent, [*persons, *found], confidence))
     return found
+
+
+def _plural(ctx: Context, candidate: Candidate) -> bool:
+    """Whether a candidate's head word is plural ("the rebels" is no antecedent of "its")."""
+    return ctx.parsed[candidate.end - 1].tag_ in PLURAL_TAGS
 
 
 def _dummy_it(token: Token) -> bool:
@@ -312,7 +318,11 @@ def _neuter_antecedent(
     the subject of the sentence before ("The statement did not explain how the student
     died. '...,' it said" is not the student)."""
     sentence = ctx.sentences.of(pronoun.i)
-    if pronoun.dep_ == "poss" or any(sentence.start <= c.start for c in known):
+    here = [c for c in known if sentence.start <= c.start]
+    governing = _governing_subject(ctx, pronoun, here)
+    if governing is not None:
+        return governing
+    if pronoun.dep_ == "poss" or here:
         return _plural_antecedent(ctx, pronoun, known)
     previous = _previous_sentence(ctx, sentence)
     if previous is None:
@@ -363,26 +373,27 @@ def _pronoun_antecedent(
 def _governing_subject(
     ctx: Context, pronoun: Token, before: Sequence[Candidate]
 ) -> Candidate | None:
-    """The person subject of the clause that governs the pronoun's clause: in "the leader
-    made clear he preferred X", "he" is the leader, however many persons come before."""
+    """The actor subject of the clause that governs the pronoun's clause: in "the leader
+    made clear he preferred X", "he" is the leader, however many persons come before; in
+    "the army said the rebels attacked its positions", "its" is the army's."""
     clause = pronoun.head
+    while clause.pos_ not in VERBS and clause.head.i != clause.i:
+        clause = clause.head  # from a possessor up to the verb of its clause
     for _ in range(GOVERNING_STEPS):
         if clause.dep_ not in COMPLEMENT_LINKS or clause.head.i == clause.i:
             return None
         clause = clause.head
         subjects = [t for t in clause.children if t.dep_ == "nsubj"]
         if subjects:
-            who = _person_at(before, subjects[0])
-            rivals = [
-                p for o in clause.children if o.dep_ in OBJECTS for p in _person_at(before, o)
-            ]
+            who = _covering(before, subjects[0])
+            rivals = [p for o in clause.children if o.dep_ in OBJECTS for p in _covering(before, o)]
             return who[0] if who and not rivals else None  # "X told Y that he" stays open
     return None
 
 
-def _person_at(candidates: Sequence[Candidate], token: Token) -> list[Candidate]:
-    """The person candidates covering a token."""
-    return [c for c in candidates if c.kind == "person" and c.start <= token.i < c.end]
+def _covering(candidates: Sequence[Candidate], token: Token) -> list[Candidate]:
+    """The candidates covering a token."""
+    return [c for c in candidates if c.start <= token.i < c.end]
 
 
 def _previous_sentence(ctx: Context, sentence: Span) -> Span | None:
