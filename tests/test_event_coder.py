@@ -420,3 +420,10 @@ def test_a_ban_imposed_by_a_government_is_that_government_s_act(nlp):
     assert [(e.source.country, e.plover_type) for e in events if e.pattern == "ban.N"] == [
         ("EGY", "COERCE")
     ]
+
+
+def test_who_is_engaged_or_takes_part_in_talks_holds_them(nlp):
+    engaged = "The Colombian government has been engaged in talks with Cuba since November."
+    assert ("The Colombian", "CONSULT", "Cuba") in triples(code(nlp, engaged))
+    part = "Egypt took part in talks with Israel on Monday."
+    assert ("Egypt", "CONSULT", "Israel") in triples(code(nlp, part))

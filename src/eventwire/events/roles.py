@@ -44,6 +44,8 @@ OBJECT_CONTROL = frozenset(
     }
 )
 CIRCUMSTANCE = frozenset({"for", "after", "during"})
+# Verbs whose subject takes part in what their "in" names ("engaged in talks").
+PARTICIPATION = frozenset({"engage", "participate", "join", "involve", "take_part"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "on Friday" is no argument of "called on"
 CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp", "ccomp"})
 MAX_CLIMB = 6
@@ -187,11 +189,22 @@ def nominal_subject(noun: Token, light: frozenset[str]) -> list[Token]:
     found += agent_objects(noun)
     found += [agent for verb in agent_participles(noun) for agent in agent_objects(verb)]
     verb = light_verb_of(noun, light)
-    if verb is not None:
+    if verb is not None and _takes_part(verb):
+        found += grammatical_subject(verb)  # "X has been engaged in talks"
+    elif verb is not None:
         found += logical_subject(verb)
     elif noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE and noun.head.head.pos_ == "VERB":
         found += logical_subject(noun.head.head)  # "returned for talks", "took it after fighting"
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and _takes_part(noun.head.head):
+        found += grammatical_subject(noun.head.head)  # "has been engaged in talks"
     return found
+
+
+def _takes_part(verb: Token) -> bool:
+    """Whether a verb says its subject takes part in what its "in" names."""
+    if lemma(verb) in PARTICIPATION:
+        return True
+    return lemma(verb) == "take" and any(c.lower_ == "part" for c in verb.children)
 
 
 def agent_participles(noun: Token) -> list[Token]:
