@@ -600,3 +600,17 @@ def test_it_takes_no_actor_buried_in_the_sentence_before(resolve) -> None:
 def test_its_in_a_reported_clause_is_the_reporter_s_not_a_plural_subject_s(resolve) -> None:
     its = one(resolve("The Kenyan army said the rebels attacked its positions."), "its")
     assert (its.country, its.sector) == ("KEN", "MIL")
+
+
+def test_a_government_named_after_its_leader_is_the_leader_s_country(resolve) -> None:
+    text = (
+        "Peruvian President Carlos Mendoza met reporters. "
+        "Chile is ready to work with the Mendoza administration."
+    )
+    mentions = resolve(text)
+    government = next(m for m in mentions if m.text.endswith("administration"))
+    assert (government.country, government.sector) == ("PER", "GOV")
+
+
+def test_a_group_word_inside_a_longer_name_is_still_no_government(resolve) -> None:
+    assert all(m.text != "News" for m in resolve("He told the Moscow News on Friday."))

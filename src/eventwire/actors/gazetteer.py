@@ -147,8 +147,25 @@ def _inside_longer_name(
         return False
     if _is_headline(sentences.of(hit.start), cues):
         return False
+    if _leader_named_government(parsed, hit):
+        return False
     neighbours = [i for i in (hit.start - 1, hit.end) if 0 <= i < len(parsed)]
     return any(i not in covered and _proper_word(parsed[i]) for i in neighbours)
+
+
+def _leader_named_government(parsed: Doc, hit: Hit) -> bool:
+    """A government word after a leader's name: "the Obama administration", "the Kemakeza
+    Government" are governments (see `groups.with_countries`), not longer names."""
+    if hit.start == 0 or not any(e.kind == "group" and e.role == "government" for e in hit.roles):
+        return False
+    before = parsed[hit.start - 1]
+    after = parsed[hit.end] if hit.end < len(parsed) else None
+    return (
+        _proper_word(before)
+        and before.dep_ == "compound"
+        and before.head.i == hit.end - 1
+        and (after is None or not _proper_word(after))
+    )
 
 
 def _proper_word(token: Token) -> bool:

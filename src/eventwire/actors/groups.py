@@ -147,7 +147,12 @@ def with_countries(ctx: Context, found: Sequence[Candidate]) -> list[Candidate]:
             and candidate.sector in story.sectors
             and not _several_countries(ctx, candidate)
         ):
-            candidate = _owned(ctx, candidate, found) or _in_story(ctx, candidate) or candidate
+            candidate = (
+                _owned(ctx, candidate, found)
+                or _led(ctx, candidate, found)
+                or _in_story(ctx, candidate)
+                or candidate
+            )
         placed.append(candidate)
     return placed
 
@@ -184,6 +189,38 @@ def _owned(ctx: Context, group: Candidate, found: Sequence[Candidate]) -> Candid
         sector=sector,
         confidence=ctx.cues.confidence.group_country_from_possessor,
         reason=f"{group.reason}; {word!r} stands for {owner.name or owner.country}",
+    )
+
+
+def _led(ctx: Context, group: Candidate, found: Sequence[Candidate]) -> Candidate | None:
+    """A government named after its leader ("the Obama administration", "the Kemakeza
+    Government") in the leader's country: a person of the document with that surname, else
+    the one directory person of that name."""
+    if group.role != "government":
+        return None
+    head = ctx.parsed[group.end - 1]
+    names = [c for c in head.children if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")]
+    if not names:
+        return None
+    name = names[-1]
+    country = next(
+        (
+            c.country
+            for c in found
+            if c.kind == "person" and c.country and c.name and c.name.split()[-1] == name.text
+        ),
+        None,
+    )
+    if country is None:
+        person = ctx.person_named(name.text)
+        role = ctx.role_of(person).role if person is not None else None
+        country = role.country if role is not None else None
+    if country is None:
+        return None
+    return group.but(
+        country=country,
+        confidence=ctx.cues.confidence.group_country_from_possessor,
+        reason=f"{group.reason}; led by {name.text}",
     )
 
 
