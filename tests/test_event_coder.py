@@ -427,3 +427,13 @@ def test_who_is_engaged_or_takes_part_in_talks_holds_them(nlp):
     assert ("The Colombian", "CONSULT", "Cuba") in triples(code(nlp, engaged))
     part = "Egypt took part in talks with Israel on Monday."
     assert ("Egypt", "CONSULT", "Israel") in triples(code(nlp, part))
+
+
+def test_forces_sweeping_through_territory_is_an_assault(nlp):
+    text = "The troops swept through Libya in an offensive."
+    assert triples(code(nlp, text, egyptian)) == {("The troops", "ASSAULT", "Libya")}
+
+
+def test_at_the_invitation_of_a_country_it_invites_the_visitor(nlp):
+    text = "Egypt will visit Beijing at the invitation of China."
+    assert ("China", "AGREE", "Egypt") in triples(code(nlp, text))

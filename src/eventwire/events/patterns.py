@@ -54,6 +54,7 @@ PREPOSITIONS = frozenset(
         "near",
         "under",
         "behind",
+        "through",
     }
 )
 CONDITIONS = frozenset(
