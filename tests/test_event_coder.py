@@ -437,3 +437,11 @@ def test_forces_sweeping_through_territory_is_an_assault(nlp):
 def test_at_the_invitation_of_a_country_it_invites_the_visitor(nlp):
     text = "Egypt will visit Beijing at the invitation of China."
     assert ("China", "AGREE", "Egypt") in triples(code(nlp, text))
+
+
+def test_receiving_a_delegation_is_hosting_but_receiving_a_text_or_votes_is_not(nlp):
+    assert triples(code(nlp, "Cairo received the Jordanian delegation on Monday.")) == {
+        ("Cairo", "CONSULT", "Jordanian")
+    }
+    assert code(nlp, "Egypt received 40 percent of the vote.") == []
+    assert code(nlp, "Jordan will publish the text once Israel has received it.") == []
