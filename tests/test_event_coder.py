@@ -445,3 +445,16 @@ def test_receiving_a_delegation_is_hosting_but_receiving_a_text_or_votes_is_not(
     }
     assert code(nlp, "Egypt received 40 percent of the vote.") == []
     assert code(nlp, "Jordan will publish the text once Israel has received it.") == []
+
+
+def test_the_accused_does_what_the_gerund_after_of_says(nlp):
+    text = "The UN has accused Rwanda and Uganda of supporting Congo."
+    assert {t for t in triples(code(nlp, text)) if t[1] == "SUPPORT"} == {
+        ("Rwanda", "SUPPORT", "Congo"),
+        ("Uganda", "SUPPORT", "Congo"),
+    }
+
+
+def test_a_gerund_after_a_circumstance_keeps_the_subject(nlp):
+    text = "Egypt signed a deal with Jordan after meeting Israel."
+    assert ("Egypt", "CONSULT", "Israel") in triples(code(nlp, text))

@@ -44,6 +44,16 @@ OBJECT_CONTROL = frozenset(
     }
 )
 CIRCUMSTANCE = frozenset({"for", "after", "during"})
+# Prepositions whose gerund is done by the verb's object: "accused X of supporting",
+# "congratulated X on winning", "stopped X from entering".
+OBJECT_GERUND_PREPS = frozenset({"of", "on", "from"})
+# Verbs that judge their object for what a "for" gerund says it did ("thanked X for
+# sending", "blamed X for starting"); with other verbs "for" gives a purpose.
+JUDGING_VERBS = frozenset(
+    {"thank", "praise", "blame", "criticize", "criticise", "condemn", "punish", "reward",
+     "congratulate", "commend", "fault", "accuse", "arrest", "jail", "fine", "sanction",
+     "sentence", "charge", "honor", "honour", "slam", "denounce"}
+)  # fmt: skip
 # Verbs whose subject takes part in what their "in" names ("engaged in talks").
 PARTICIPATION = frozenset({"engage", "participate", "join", "involve", "take_part"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "on Friday" is no argument of "called on"
@@ -200,6 +210,18 @@ def nominal_subject(noun: Token, light: frozenset[str]) -> list[Token]:
     return found
 
 
+def _gerund_controller(gerund: Token, prep: Token) -> list[Token]:
+    """The object that does what a gerund after "of"/"on"/"from" (or "for", after a verb
+    that judges) says: "accused Rwanda of supporting the rebels" — Rwanda supports."""
+    verb = prep.head
+    if verb.pos_ != "VERB" or gerund.tag_ != "VBG":
+        return []
+    word = prep.lower_
+    if word in OBJECT_GERUND_PREPS or (word == "for" and lemma(verb) in JUDGING_VERBS):
+        return [_antecedent(t) for t in children(verb, {"dobj"})]
+    return []
+
+
 def _takes_part(verb: Token) -> bool:
     """Whether a verb says its subject takes part in what its "in" names."""
     if lemma(verb) in PARTICIPATION:
@@ -237,6 +259,9 @@ def _inherited_subject(verb: Token, depth: int) -> list[Token]:
     if verb.dep_ == "conj":
         head = conjunct_head(verb)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        controller = _gerund_controller(verb, head)
+        if controller:
+            return controller
         head = head.head
     elif verb.dep_ not in CLIMB_DEPS:
         return []
