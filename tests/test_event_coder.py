@@ -458,3 +458,8 @@ def test_the_accused_does_what_the_gerund_after_of_says(nlp):
 def test_a_gerund_after_a_circumstance_keeps_the_subject(nlp):
     text = "Egypt signed a deal with Jordan after meeting Israel."
     assert ("Egypt", "CONSULT", "Israel") in triples(code(nlp, text))
+
+
+def test_a_thing_in_a_country_is_not_that_country_acting(nlp):
+    text = "A factory in Bangladesh collapsed, killing workers from Egypt."
+    assert [e for e in code(nlp, text) if e.source.text == "Bangladesh"] == []

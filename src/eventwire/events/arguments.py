@@ -26,6 +26,9 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Prepositions whose object may say whose a phrase is: "the government of Iraq", "rebels in
 # Darfur", "students from Ethiopia", "a camp for Congolese refugees", "calls by Belarus".
 OWNER_PREPS = ("of", "in", "from", "for", "by")
+# For a word that names no actor, only these give an owner: "a statement from Baghdad",
+# but "a factory in Bangladesh" is no act of Bangladesh.
+THING_OWNER_PREPS = ("of", "from", "by")
 MAX_DEPTH = 3
 
 
@@ -89,7 +92,7 @@ class MentionIndex:
                 found = self._member(appos, depth + 1)
                 if found:
                     return found[:1]
-        return self._owner(token, depth)
+        return self._owner(token, depth, THING_OWNER_PREPS)
 
     def _listed(self, token: Token, depth: int) -> list[int]:
         """The mentions a phrase lists as its members: "leaders including X and Y"."""
@@ -103,11 +106,11 @@ class MentionIndex:
                         found.extend(self._resolve(pobj, depth + 1))
         return found
 
-    def _owner(self, token: Token, depth: int) -> list[int]:
+    def _owner(self, token: Token, depth: int, preps: tuple[str, ...] = OWNER_PREPS) -> list[int]:
         """The mentions a phrase names as its owner: "of Iraq", "in Darfur", "by Belarus"."""
         if depth >= MAX_DEPTH:
             return []
-        for pobj in roles.prep_objects([token], OWNER_PREPS) + _acl_agents(token):
+        for pobj in roles.prep_objects([token], preps) + _acl_agents(token):
             found = [n for n in self._member(pobj, depth + 1) if self.mentions[n].country]
             if found:
                 return found
