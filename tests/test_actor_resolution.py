@@ -614,3 +614,8 @@ def test_a_government_named_after_its_leader_is_the_leader_s_country(resolve) ->
 
 def test_a_group_word_inside_a_longer_name_is_still_no_government(resolve) -> None:
     assert all(m.text != "News" for m in resolve("He told the Moscow News on Friday."))
+
+
+def test_a_plural_demonym_after_a_capitalised_word_is_still_people(resolve) -> None:
+    algerians = one(resolve("Young Algerians blocked roads on Sunday."), "Algerians")
+    assert algerians.country == "DZA"

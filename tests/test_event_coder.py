@@ -463,3 +463,8 @@ def test_a_gerund_after_a_circumstance_keeps_the_subject(nlp):
 def test_a_thing_in_a_country_is_not_that_country_acting(nlp):
     text = "A factory in Bangladesh collapsed, killing workers from Egypt."
     assert [e for e in code(nlp, text) if e.source.text == "Bangladesh"] == []
+
+
+def test_who_gathers_for_a_rally_to_protest_protests(nlp):
+    text = "Thousands of Egyptians were converging on Friday for a rally to protest the law."
+    assert {(e.source.text, e.plover_type) for e in code(nlp, text)} == {("Egyptians", "PROTEST")}

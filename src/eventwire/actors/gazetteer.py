@@ -147,10 +147,15 @@ def _inside_longer_name(
         return False
     if _is_headline(sentences.of(hit.start), cues):
         return False
-    if _leader_named_government(parsed, hit):
+    if _leader_named_government(parsed, hit) or _people(parsed, hit):
         return False
     neighbours = [i for i in (hit.start - 1, hit.end) if 0 <= i < len(parsed)]
     return any(i not in covered and _proper_word(parsed[i]) for i in neighbours)
+
+
+def _people(parsed: Doc, hit: Hit) -> bool:
+    """A plural demonym names people, never part of a longer name ("Young Algerians")."""
+    return hit.has("demonym") and parsed[hit.end - 1].tag_ in ("NNPS", "NNS")
 
 
 def _leader_named_government(parsed: Doc, hit: Hit) -> bool:

@@ -222,6 +222,11 @@ def _gerund_controller(gerund: Token, prep: Token) -> list[Token]:
     return []
 
 
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
 def _takes_part(verb: Token) -> bool:
     """Whether a verb says its subject takes part in what its "in" names."""
     if lemma(verb) in PARTICIPATION:
@@ -252,6 +257,8 @@ def _inherited_subject(verb: Token, depth: int) -> list[Token]:
             return [head]
         return children(head, {"poss"}) or host_subject(head)
     if verb.dep_ == "relcl":
+        if head.pos_ == "NOUN" and _infinitive(verb):  # "converged for a rally to protest"
+            return [head, *nominal_subject(head, frozenset())]
         return [head]
     stranded = _stranded_subject(verb)
     if stranded is not None:
