@@ -468,3 +468,12 @@ def test_a_thing_in_a_country_is_not_that_country_acting(nlp):
 def test_who_gathers_for_a_rally_to_protest_protests(nlp):
     text = "Thousands of Egyptians were converging on Friday for a rally to protest the law."
     assert {(e.source.text, e.plover_type) for e in code(nlp, text)} == {("Egyptians", "PROTEST")}
+
+
+def test_protesting_or_complaining_that_someone_acted_criticises_them(nlp):
+    for verb in ("protested", "complained"):
+        text = f"Jordan {verb} that Egypt had closed the border."
+        assert ("Jordan", "ACCUSE", "Egypt") in triples(code(nlp, text))
+    assert triples(code(nlp, "Jordan protested against the Egyptian decision.")) == {
+        ("Jordan", "PROTEST", "Egyptian")
+    }
