@@ -42,8 +42,14 @@ class EventwireData:
         return _frame(self.store.documents(limit=_NO_LIMIT, **filters))
 
     def events(self, **filters: Any) -> pd.DataFrame:
-        """Every event mention with its sentence (dyad, plover_type, since, until, modality)."""
+        """Every event mention with its sentence (dyad, plover_type, since, until, modality,
+        doc_id, actor_id); `source_actor_id` and `target_actor_id` name the knowledge-base
+        actors, where known."""
         return _frame(self.store.events(limit=_NO_LIMIT, **filters))
+
+    def quotes(self, **filters: Any) -> pd.DataFrame:
+        """Every quote with its speaker (doc_id, speaker words, actor_id of the speaker)."""
+        return _frame(self.store.quotes(limit=_NO_LIMIT, **filters))
 
     def fused_events(self, min_articles: int = 1, **filters: Any) -> pd.DataFrame:
         """Fused events: each real event once, with `docs`, `outlets` and its counts."""

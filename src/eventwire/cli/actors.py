@@ -84,10 +84,14 @@ def list_actors(
 @actors_app.command()
 def show(
     actor: Annotated[str, typer.Argument(help="An actor id, or a name or alias.")],
+    events: Annotated[
+        int, typer.Option("--events", min=0, help="How many of its events to list.")
+    ] = 20,
     db: DbOption = Path(DEFAULT_DB),
     as_json: JsonOption = False,
 ) -> None:
-    """Show one actor: names, roles with first and last seen and their documents, conflicts."""
+    """Show one actor: names, roles with first and last seen and their documents, conflicts,
+    and the events it is the source or target of."""
     with _open(db, read_only=True) as store:
         found = store.find_actors(actor)
         if len(found) > 1:
@@ -97,10 +101,13 @@ def show(
             error_line(f"[E220] no actor with id, name or alias {actor!r}")
             raise typer.Exit(EXIT_NOT_FOUND)
         record = store.actor(found[0])
+        listed = store.events(events, actor_id=found[0]) if events else []
     if as_json:
-        print_json(record)
+        print_json({**record, "event_list": listed})
         return
     _print_actor(record)
+    if listed:
+        _print_events(record["events"], listed)
 
 
 @actors_app.command()
@@ -269,6 +276,8 @@ def _print_actor(record: dict[str, Any]) -> None:
     rows: list[tuple[str, Any]] = [(f, record[f]) for f in fields]
     rows.append(("aliases", "; ".join(record["aliases"])))
     rows.append(("mentions", f"{record['mentions']} in {len(record['documents'])} documents"))
+    rows.append(("events", f"{record['events']} as source or target"))
+    rows.append(("quotes", record["quotes"]))
     console.print(table(None, ["field", "value"], rows))
     console.print(
         table(
@@ -292,6 +301,27 @@ def _print_actor(record: dict[str, Any]) -> None:
         console.print(
             table("conflicts", columns, ([c[k] for k in columns] for c in record["conflicts"]))
         )
+
+
+def _print_events(total: int, rows: list[dict[str, Any]]) -> None:
+    """The first events of an actor, as `eventwire events` lists them."""
+    shown = f"{len(rows)} of {total} events" if total > len(rows) else f"{total} events"
+    console.print(
+        table(
+            shown,
+            ["date", "source", "event", "target", "doc"],
+            (
+                (
+                    r["date"],
+                    r["source_name"] or r["source_text"],
+                    f"{r['event_type']} {r['cameo']}",
+                    r["target_name"] or r["target_text"],
+                    r["doc_id"],
+                )
+                for r in rows
+            ),
+        )
+    )
 
 
 def _span(first: str | None, last: str | None) -> str:

@@ -149,6 +149,10 @@ def register(
             str | None, typer.Option(help="asserted, future, hypothetical or negated.")
         ] = None,
         doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
+        actor: Annotated[
+            str | None,
+            typer.Option(help="Only events whose source or target is this actor id."),
+        ] = None,
         limit: LimitOption = 50,
         offset: OffsetOption = 0,
         db: DbOption = Path(DEFAULT_DB),
@@ -159,7 +163,7 @@ def register(
             try:
                 rows = store.events(
                     limit, offset, dyad=dyad, plover_type=event_type, since=since,
-                    until=until, modality=modality, doc_id=doc,
+                    until=until, modality=modality, doc_id=doc, actor_id=actor,
                 )  # fmt: skip
             except ValueError as exc:
                 error_line(str(exc))
@@ -192,6 +196,9 @@ def register(
     def quotes(
         speaker: Annotated[str | None, typer.Option(help="Words of the speaker's name.")] = None,
         doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
+        actor: Annotated[
+            str | None, typer.Option(help="Only quotes whose speaker is this actor id.")
+        ] = None,
         limit: LimitOption = 50,
         offset: OffsetOption = 0,
         db: DbOption = Path(DEFAULT_DB),
@@ -199,7 +206,7 @@ def register(
     ) -> None:
         """List direct quotations with their speakers."""
         with open_store(db, read_only=True) as store:
-            rows = store.quotes(limit, offset, doc_id=doc, speaker=speaker)
+            rows = store.quotes(limit, offset, doc_id=doc, speaker=speaker, actor_id=actor)
         if as_json:
             print_json(rows)
             return

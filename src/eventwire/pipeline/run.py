@@ -1,9 +1,10 @@
 """An analysis run over the store: documents stream in rounds through the workers and back.
 
 Documents are read from the store in rounds of `analysis_batch_size`, cut into batches of
-`worker_batch_size` and analysed by the workers (or the calling process). A round is
-written to the store, in one transaction, as soon as all its batches are back; its persons
-are then learned, in round order, and become the next version of the knowledge base.
+`worker_batch_size` and analysed by the workers (or the calling process). Complete rounds
+are finished in round order: their persons are learned and become the next version of the
+knowledge base; their mentions, events and quotes are linked to the actors the knowledge
+base now knows (`Store.link_actors`) and written to the store in one transaction.
 
 Round `r` is analysed with the persons learned from rounds `0 .. r-2`: while the workers
 finish round `r-1`, round `r` is already on its way, so no worker waits for the store. At
@@ -61,7 +62,6 @@ class _Round:
     version: int
     batches_left: int
     results: dict[str, DocumentAnalysis] = field(default_factory=dict)
-    written: bool = False
 
 
 def worker_count(workers: int | None, settings: Settings, documents: int) -> int:
@@ -188,29 +188,37 @@ class _Run:
         self.times.add(done.result.times)
         self.report.peak_rss_mb = max(self.report.peak_rss_mb, done.peak_rss_mb)
         round_.batches_left -= 1
-        if round_.batches_left == 0:
-            self._write(round_)
-        self._learn_in_order()
+        self._finish_in_order()
 
-    def _write(self, round_: _Round) -> None:
-        """Store a complete round in one transaction."""
-        started = time.perf_counter()
-        self.store.write_analysis([round_.results[d.doc_id] for d in round_.documents])
-        round_.written = True
-        self.times.write += time.perf_counter() - started
-
-    def _learn_in_order(self) -> None:
-        """Learn the persons of written rounds, oldest first, each a new persons version."""
-        while (round_ := self.rounds.get(self.book.version)) is not None and round_.written:
-            started = time.perf_counter()
-            learned = self.store.learn_persons_many(
-                (round_.results[d.doc_id].mentions, d.published.value if d.published else None)
-                for d in round_.documents
-            )
-            changed = sorted({i for result in learned for i in (*result.created, *result.updated)})
-            self.book.learn(self.store.persons_with_ids(changed))
+    def _finish_in_order(self) -> None:
+        """Learn, link and write the complete rounds, oldest first: each learning makes a
+        new persons version, and a round's actors are linked to what it taught."""
+        while (round_ := self.rounds.get(self.book.version)) is not None and (
+            round_.batches_left == 0
+        ):
+            results = [round_.results[d.doc_id] for d in round_.documents]
+            linked = self._learn(round_, results)
+            self._write(linked)
             del self.rounds[round_.number]
-            self.times.learn += time.perf_counter() - started
+
+    def _learn(self, round_: _Round, results: list[DocumentAnalysis]) -> list[DocumentAnalysis]:
+        """Learn a round's persons (the next persons version); its analyses, linked."""
+        started = time.perf_counter()
+        learned = self.store.learn_persons_many(
+            (result.mentions, d.published.value if d.published else None)
+            for result, d in zip(results, round_.documents, strict=True)
+        )
+        changed = sorted({i for result in learned for i in (*result.created, *result.updated)})
+        self.book.learn(self.store.persons_with_ids(changed))
+        linked = self.store.link_actors(results)
+        self.times.learn += time.perf_counter() - started
+        return linked
+
+    def _write(self, results: list[DocumentAnalysis]) -> None:
+        """Store a round's analyses in one transaction."""
+        started = time.perf_counter()
+        self.store.write_analysis(results)
+        self.times.write += time.perf_counter() - started
 
 
 def _take(documents: Iterator[Document], size: int) -> Iterator[Document]:

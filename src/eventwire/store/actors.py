@@ -349,7 +349,8 @@ class ActorsMixin:
         return {key: country for key, country in rows}
 
     def actor(self, actor_id: str) -> dict[str, Any]:
-        """One actor with its names, roles (and their documents), conflicts and mentions."""
+        """One actor with its names, roles (and their documents), conflicts, and how many
+        mentions, events (as source or target) and quotes the analysis linked to it."""
         found = self._dicts("SELECT * FROM actors WHERE actor_id = ?", [actor_id])
         if not found:
             raise NoSuchActor(f"[E220] no actor with id {actor_id!r}")
@@ -378,6 +379,13 @@ class ActorsMixin:
         ]
         record["mentions"] = self._count(
             "SELECT count(*) FROM mentions WHERE actor_id = ?", [actor_id]
+        )
+        record["events"] = self._count(
+            "SELECT count(*) FROM events WHERE source_actor_id = ? OR target_actor_id = ?",
+            [actor_id, actor_id],
+        )
+        record["quotes"] = self._count(
+            "SELECT count(*) FROM quotes WHERE speaker_actor_id = ?", [actor_id]
         )
         return record
 

@@ -245,8 +245,10 @@ def event_filters(
     until: str | None = None,
     modality: str | None = None,
     doc_id: str | None = None,
+    actor_id: str | None = None,
 ) -> tuple[str, list[Any]]:
-    """A WHERE clause over `events e` for the usual filters; a dyad `USA-RUS` is directed."""
+    """A WHERE clause over `events e` for the usual filters; a dyad `USA-RUS` is directed;
+    `actor_id` keeps the events whose source or target is that knowledge-base actor."""
     clauses: list[str] = []
     params: list[Any] = []
     if dyad:
@@ -270,6 +272,9 @@ def event_filters(
     if doc_id:
         clauses.append("e.doc_id = ?")
         params.append(doc_id)
+    if actor_id:
+        clauses.append("(e.source_actor_id = ? OR e.target_actor_id = ?)")
+        params += [actor_id, actor_id]
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -325,12 +330,17 @@ class EventQueries:
         offset: int = 0,
         doc_id: str | None = None,
         speaker: str | None = None,
+        actor_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Quotes with their speakers, filtered by document or speaker words."""
+        """Quotes with their speakers, filtered by document, speaker words or the speaker's
+        knowledge-base actor id."""
         clauses, params = [], []
         if doc_id:
             clauses.append("q.doc_id = ?")
             params.append(doc_id)
+        if actor_id:
+            clauses.append("q.speaker_actor_id = ?")
+            params.append(actor_id)
         if speaker:
             clauses.append("(q.speaker_name ILIKE ? OR q.speaker_text ILIKE ?)")
             params += [f"%{speaker}%"] * 2

@@ -19,6 +19,7 @@ from eventwire.settings import Settings
 from eventwire.store.across import AcrossStore
 from eventwire.store.actors import ActorsMixin
 from eventwire.store.analysis import AnalysisStore, EventQueries
+from eventwire.store.links import LinksMixin
 from eventwire.store.schema import migrate, schema_version
 from eventwire.store.web import WebQueries
 
@@ -64,7 +65,7 @@ class WriteResult:
     conflicts: list[IngestError]
 
 
-class Store(AnalysisStore, EventQueries, ActorsMixin, AcrossStore, WebQueries):
+class Store(AnalysisStore, EventQueries, ActorsMixin, LinksMixin, AcrossStore, WebQueries):
     """An eventwire database in one DuckDB file; use as a context manager."""
 
     def __init__(
