@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app as cli_app
 from eventwire.store import Store
-from eventwire.web import create_app, plotly_js
+from eventwire.web import create_app, plotly_js, rows
 from eventwire.web.highlight import Span, highlight
 from eventwire.web.params import MAX_SIZE
 from web_helpers import HOSTILE_TEXT, HOSTILE_TITLE, build_web_store
@@ -47,10 +47,16 @@ def dangers(html: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def web(tmp_path_factory):
-    """The app over a read-only store, and the ids of things in it."""
+def built(tmp_path_factory):
+    """The test store's path and the ids of things in it."""
     path = tmp_path_factory.mktemp("web") / "web.duckdb"
-    ids = build_web_store(path)
+    return path, build_web_store(path)
+
+
+@pytest.fixture(scope="module")
+def web(built):
+    """The app over a read-only store, and the ids of things in it."""
+    path, ids = built
     store = Store(path, read_only=True)
     yield TestClient(create_app(store)), ids
     store.close()
@@ -144,6 +150,47 @@ def test_a_hostile_article_comes_back_as_text(web) -> None:
     assert "&lt;script&gt;window.__pwned = 1; alert(1)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=" in page
     assert 'href="javascript' not in page
+
+
+def test_list_tables_escape_every_value_and_encode_every_link() -> None:
+    bad = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    key = 'a/b?c#d"e'
+    tables = [
+        rows.documents_table([{"doc_id": key, "title": bad, "outlet": bad, "published": bad,
+                               "published_inferred": True, "n_chars": 9}]),
+        rows.actors_table([{"actor_id": key, "name": bad, "kind": bad, "country": bad,
+                            "sector": bad, "origin": bad, "first_seen": bad, "last_seen": bad}]),
+        rows.stories_table([{"story_id": key, "label": bad, "first_published": bad,
+                             "last_published": bad, "num_documents": 2, "outlets": [bad, bad]}]),
+        rows.quotes_table([{"doc_id": key, "start": 3, "end": 9, "text": bad, "published": bad,
+                            "speaker_name": None, "speaker_text": bad, "speaker_country": bad,
+                            "speaker_sector": None, "outlet": bad}]),
+    ]  # fmt: skip
+    for html in map(str, tables):
+        assert dangers(html) == [], html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "a%2Fb%3Fc%23d%22e" in html and key not in html
+    assert '<a href="/document/a%2Fb%3Fc%23d%22e?mark=3-9#cited">' in str(tables[3])
+    empty = [rows.documents_table([]), rows.actors_table([]), rows.quotes_table([])]
+    assert all('class="empty"' in str(html) for html in empty)
+
+
+def test_list_pages_find_and_order_rows_as_the_full_reads_do(built) -> None:
+    path, _ = built
+    with Store(path, read_only=True) as store:
+        for filters in ({}, {"search": "putin"}, {"country": "RUS"}, {"kind": "person"}):
+            assert [a["actor_id"] for a in store.actor_listing(**filters)] == [
+                a["actor_id"] for a in store.actors(**filters)
+            ], filters
+        for filters in ({}, {"speaker": "putin"}, {"doc_id": "evil"}):
+            assert [(q["doc_id"], q["quote"]) for q in store.quote_listing(**filters)] == [
+                (q["doc_id"], q["quote"]) for q in store.quotes(**filters)
+            ], filters
+        listed = store.story_listing(limit=3, offset=1)
+        full = store.stories(limit=3, offset=1)
+        assert [(s["story_id"], s["outlets"]) for s in listed] == [
+            (s["story_id"], s["outlets"]) for s in full
+        ]
 
 
 def test_highlighted_spans_may_overlap_and_stay_escaped() -> None:

@@ -409,15 +409,7 @@ class ActorsMixin:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Actors whose id, name or an alias contains `search`, with filters, by name."""
-        clauses, params = _equal_filters({"a.country": country, "a.origin": origin, "a.kind": kind})
-        if search:
-            pattern = f"%{search}%"
-            clauses += " AND " if clauses else "WHERE "
-            clauses += (
-                "(a.actor_id = ? OR a.name ILIKE ? OR EXISTS (SELECT 1 FROM actor_aliases l "
-                "WHERE l.actor_id = a.actor_id AND l.alias ILIKE ?))"
-            )
-            params += [search, pattern, pattern]
+        clauses, params = actor_filters(search, country, origin, kind)
         return self._dicts(
             "SELECT a.actor_id, a.name, a.kind, a.country, a.sector, a.origin, "
             "(SELECT count(DISTINCT l.key) FROM actor_aliases l WHERE l.actor_id = a.actor_id "
@@ -962,3 +954,20 @@ def _count_entry(report: ImportReport, kind: str, updated: bool) -> None:
         report.groups_updated += 1
     else:
         report.groups_added += 1
+
+
+def actor_filters(
+    search: str | None, country: str | None, origin: str | None, kind: str | None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (on `actors a`) and parameters of the actor filters: an id, a name
+    or an alias containing `search`, and exact country, origin and kind."""
+    where, params = _equal_filters({"a.country": country, "a.origin": origin, "a.kind": kind})
+    if search:
+        pattern = f"%{search}%"
+        where += " AND " if where else "WHERE "
+        where += (
+            "(a.actor_id = ? OR a.name ILIKE ? OR EXISTS (SELECT 1 FROM actor_aliases l "
+            "WHERE l.actor_id = a.actor_id AND l.alias ILIKE ?))"
+        )
+        params += [search, pattern, pattern]
+    return where, params

@@ -334,17 +334,7 @@ class EventQueries:
     ) -> list[dict[str, Any]]:
         """Quotes with their speakers, filtered by document, speaker words or the speaker's
         knowledge-base actor id."""
-        clauses, params = [], []
-        if doc_id:
-            clauses.append("q.doc_id = ?")
-            params.append(doc_id)
-        if actor_id:
-            clauses.append("q.speaker_actor_id = ?")
-            params.append(actor_id)
-        if speaker:
-            clauses.append("(q.speaker_name ILIKE ? OR q.speaker_text ILIKE ?)")
-            params += [f"%{speaker}%"] * 2
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = quote_filters(doc_id, speaker, actor_id)
         cursor = self.con.execute(
             f"SELECT q.*, d.published, d.outlet FROM quotes q JOIN documents d USING (doc_id) "
             f"{where} ORDER BY q.doc_id, q.quote LIMIT ? OFFSET ?",
@@ -421,3 +411,20 @@ def quote_record(row: dict[str, Any]) -> dict[str, Any]:
         "start": row["start"],
         "end": row["end"],
     }
+
+
+def quote_filters(
+    doc_id: str | None = None, speaker: str | None = None, actor_id: str | None = None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (on `quotes q`) and parameters of the quote filters."""
+    clauses, params = [], []
+    if doc_id:
+        clauses.append("q.doc_id = ?")
+        params.append(doc_id)
+    if actor_id:
+        clauses.append("q.speaker_actor_id = ?")
+        params.append(actor_id)
+    if speaker:
+        clauses.append("(q.speaker_name ILIKE ? OR q.speaker_text ILIKE ?)")
+        params += [f"%{speaker}%"] * 2
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

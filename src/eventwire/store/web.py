@@ -1,4 +1,5 @@
-"""The store's reads for the web app: one event, its reports, an actor's events, searches."""
+"""The store's reads for the web app: one event, its reports, an actor's events, searches,
+and the list pages' rows (only the columns a list shows, so 10,000 rows read fast)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Any
 
 import duckdb
 
-from eventwire.store.analysis import _EVENT_SELECT, event_filters
+from eventwire.store.actors import actor_filters
+from eventwire.store.analysis import _EVENT_SELECT, event_filters, quote_filters
 
 _REPORT_SELECT = (
     "e.doc_id, e.event, d.title, d.outlet, d.published, d.url, e.modality, "
@@ -22,6 +24,23 @@ _LISTING_SELECT = (
     "e.cameo, e.goldstein, e.quad_class, e.modality, e.source_text, e.source_name, "
     "e.source_country, e.source_sector, e.target_text, e.target_name, e.target_country, "
     "e.target_sector, e.attribution, e.evidence, d.outlet, d.published"
+)
+# The columns of the other lists: what their tables show, and the ids of what they list.
+_ACTOR_LISTING = (
+    "a.actor_id, a.name, a.kind, a.country, a.sector, a.origin, r.first_seen, r.last_seen "
+    "FROM actors a LEFT JOIN (SELECT actor_id, min(first_seen) AS first_seen, "
+    "max(last_seen) AS last_seen FROM actor_roles GROUP BY actor_id) r USING (actor_id)"
+)
+_QUOTE_LISTING = (
+    'q.doc_id, q.quote, q.start, q."end", q.text, q.speaker_text, q.speaker_name, '
+    "q.speaker_country, q.speaker_sector, q.speaker_actor_id, d.published, d.outlet "
+    "FROM quotes q JOIN documents d USING (doc_id)"
+)
+_STORY_LISTING = (
+    "s.story_id, s.label, s.first_published, s.last_published, s.num_documents, "
+    "coalesce((SELECT list(DISTINCT d.outlet ORDER BY d.outlet) FROM story_documents sd "
+    "JOIN documents d USING (doc_id) WHERE sd.story_id = s.story_id AND d.outlet IS NOT NULL),"
+    " []) AS outlets FROM stories s"
 )
 _EVENT_FROM = (
     "events e JOIN documents d USING (doc_id) LEFT JOIN fused_event_mentions fm "
@@ -52,6 +71,48 @@ class WebQueries:
             f"SELECT {_LISTING_SELECT} FROM events e JOIN documents d USING (doc_id) {where} "
             "ORDER BY e.event_date NULLS LAST, e.doc_id, e.event LIMIT ? OFFSET ?",
             [*params, limit, offset],
+        )
+
+    def actor_listing(
+        self,
+        search: str | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """A page of actors, found as `actors` finds them, with the columns a listing shows
+        (no counts of aliases and roles: they cost a subquery per actor)."""
+        where, params = actor_filters(search, country, None, kind)
+        return _dicts(
+            self.con,
+            f"SELECT {_ACTOR_LISTING} {where} ORDER BY a.name, a.actor_id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+
+    def quote_listing(
+        self,
+        limit: int = 50,
+        offset: int = 0,
+        doc_id: str | None = None,
+        speaker: str | None = None,
+        actor_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """A page of quotes, filtered as `quotes` is, with the columns a listing shows."""
+        where, params = quote_filters(doc_id, speaker, actor_id)
+        return _dicts(
+            self.con,
+            f"SELECT {_QUOTE_LISTING} {where} ORDER BY q.doc_id, q.quote LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+
+    def story_listing(self, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """A page of stories, ordered as `stories` orders them, without their summaries."""
+        return _dicts(
+            self.con,
+            f"SELECT {_STORY_LISTING} ORDER BY s.num_documents DESC, s.num_outlets DESC, "
+            "s.last_day DESC NULLS LAST, s.story_id LIMIT ? OFFSET ?",
+            [limit, offset],
         )
 
     def event_reports(self, pairs: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:
@@ -104,7 +165,8 @@ class WebQueries:
         )
 
     def search_events(self, words: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        """Events whose evidence, actors, codes or attribution contain `words`, by date."""
+        """Events whose evidence, actors, codes or attribution contain `words`, by date, with
+        the columns of `event_listing`."""
         pattern = f"%{words}%"
         fields = (
             "e.evidence", "e.source_text", "e.source_name", "e.target_text", "e.target_name",
@@ -113,8 +175,8 @@ class WebQueries:
         where = " OR ".join(f"{f} ILIKE $1" for f in fields) + " OR e.cameo = $2"
         return _dicts(
             self.con,
-            f"SELECT {_EVENT_SELECT}, fm.fused_id FROM {_EVENT_FROM} WHERE {where} "
-            "ORDER BY e.event_date NULLS LAST, e.doc_id, e.event LIMIT $3 OFFSET $4",
+            f"SELECT {_LISTING_SELECT} FROM events e JOIN documents d USING (doc_id) "
+            f"WHERE {where} ORDER BY e.event_date NULLS LAST, e.doc_id, e.event LIMIT $3 OFFSET $4",
             [pattern, words, limit, offset],
         )
 

@@ -74,17 +74,17 @@ def actors(store: Store, request: Request) -> Page:
         "kind": params.text(query, "kind"),
     }
     paging = params.paging(query)
-    rows = store.actors(**filters, limit=paging.fetch, offset=paging.offset)
+    rows = store.actor_listing(**filters, limit=paging.fetch, offset=paging.offset)
     rows, pager = paging.cut(rows)
     data = {"filters": filters, "paging": pager, "actors": rows}
     return Page("actors.html", "Actors", data, ("actors",))
 
 
 def stories(store: Store, request: Request) -> Page:
-    """Stories, the most reported first, with their summaries."""
+    """Stories, the most reported first: reports, outlets, first and last day."""
     paging = params.paging(request.query_params, default_size=20)
-    rows, pager = paging.cut(store.stories(limit=paging.fetch, offset=paging.offset))
-    data = {"paging": pager, "stories": [_story_row(s) for s in rows]}
+    rows, pager = paging.cut(store.story_listing(limit=paging.fetch, offset=paging.offset))
+    data = {"paging": pager, "stories": rows}
     return Page("stories.html", "Stories", data, ("stories",))
 
 
@@ -93,7 +93,7 @@ def quotes(store: Store, request: Request) -> Page:
     query = request.query_params
     filters = {"speaker": params.text(query, "speaker"), "doc_id": params.text(query, "doc")}
     paging = params.paging(query)
-    rows = store.quotes(limit=paging.fetch, offset=paging.offset, **filters)
+    rows = store.quote_listing(limit=paging.fetch, offset=paging.offset, **filters)
     rows, pager = paging.cut(rows)
     data = {"filters": filters, "paging": pager, "quotes": rows}
     return Page("quotes.html", "Quotes", data, ("quotes",))
@@ -109,7 +109,7 @@ def search(store: Store, request: Request) -> Page:
     if words:
         lists = {
             "documents": store.documents(words, limit=paging.fetch, offset=paging.offset),
-            "actors": store.actors(words, limit=paging.fetch, offset=paging.offset),
+            "actors": store.actor_listing(words, limit=paging.fetch, offset=paging.offset),
             "events": store.search_events(words, limit=paging.fetch, offset=paging.offset),
         }
         for name, rows in lists.items():

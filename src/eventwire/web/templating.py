@@ -23,8 +23,13 @@ def templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.globals.update(path=path, twin=twin, paged=paged)
+    env.filters.update(safe_url=safe_url, quad=quad_name, code=actor_code)
     env.filters.update(
-        safe_url=safe_url, quad=quad_name, code=actor_code, events_table=rows.events_table
+        events_table=rows.events_table,
+        documents_table=rows.documents_table,
+        actors_table=rows.actors_table,
+        stories_table=rows.stories_table,
+        quotes_table=rows.quotes_table,
     )
     return Jinja2Templates(env=env)
 
