@@ -25,6 +25,8 @@ from typing import Literal
 
 import pycountry
 
+from eventwire.tables import table_rows
+
 LOGGER = logging.getLogger(__name__)
 
 TABARI_PROBLEM_CODES: Mapping[str, str] = MappingProxyType(
@@ -495,17 +497,8 @@ def _known_sectors() -> frozenset[str]:
 
 def _table_rows(text: str, name: str) -> Iterator[tuple[str, tuple[str, str, str, str]]]:
     """The rows of the code table after its header; blank and # lines skipped."""
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = tuple(cell.strip() for cell in line.split("\t"))
-        where = f"{name}:{number}"
-        if not header_seen:
-            if cells != CODE_TABLE_HEADER:
-                raise ValueError(f"[E301] {where}: the header must be code, sector, role, meaning")
-            header_seen = True
-        elif len(cells) != len(CODE_TABLE_HEADER):
-            raise ValueError(f"[E301] {where}: four tab-separated cells expected")
-        else:
-            yield where, (cells[0], cells[1], cells[2], cells[3])
+    rows = table_rows(
+        text, name, CODE_TABLE_HEADER, lambda message: ValueError(f"[E301] {message}")
+    )
+    for where, cells in rows:
+        yield where, (cells[0], cells[1], cells[2], cells[3])

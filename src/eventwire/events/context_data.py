@@ -13,6 +13,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from eventwire.errors import EventwireError
+from eventwire.tables import table_rows
 
 LOGGER = logging.getLogger(__name__)
 
@@ -43,21 +44,11 @@ def parse_rows(
 ) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated list whose first non-comment line is `header`."""
     rows: list[tuple[str, ...]] = []
-    seen_header = False
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = tuple(field.strip() for field in line.split("\t"))
-        if not seen_header:
-            if fields != header:
-                raise ContextDataError(f"[E582] {name}:{number}: header should be {header}")
-            seen_header = True
-            continue
-        if len(fields) != len(header) or not all(fields):
-            raise ContextDataError(
-                f"[E582] {name}:{number}: expected {len(header)} non-empty fields"
-            )
-        rows.append(fields)
+    text = "\n".join(lines)
+    for where, cells in table_rows(text, name, header, lambda m: ContextDataError(f"[E582] {m}")):
+        if not all(cells):
+            raise ContextDataError(f"[E582] {where}: expected {len(header)} non-empty fields")
+        rows.append(tuple(cells))
     LOGGER.debug("read %d rows from events/%s", len(rows), name)
     return tuple(rows)
 

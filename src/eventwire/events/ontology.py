@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from eventwire.errors import EventwireError
+from eventwire.tables import table_rows
 
 LOGGER = logging.getLogger(__name__)
 
@@ -161,22 +162,7 @@ def parse_ontology(text: str, name: str) -> Ontology:
 
 def _rows(text: str, name: str) -> Iterator[tuple[str, list[str]]]:
     """The cells of each data row after the header; blank and # lines skipped."""
-    seen_header = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        where = f"{name}:{number}"
-        cells = [cell.strip() for cell in line.split("\t")]
-        if not seen_header:
-            if tuple(cells) != HEADER:
-                raise OntologyError("E501", f"{where}: the header must be {'<TAB>'.join(HEADER)}")
-            seen_header = True
-        elif len(cells) != len(HEADER):
-            raise OntologyError("E501", f"{where}: {len(HEADER)} tab-separated cells expected")
-        else:
-            yield where, cells
-    if not seen_header:
-        raise OntologyError("E501", f"{name}: no header row")
+    return table_rows(text, name, HEADER, lambda message: OntologyError("E501", message))
 
 
 def _entry(cells: list[str], where: str) -> CameoCode:

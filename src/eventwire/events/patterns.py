@@ -18,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from eventwire.events.ontology import Ontology, OntologyError, load_ontology
+from eventwire.tables import table_rows
 
 LOGGER = logging.getLogger(__name__)
 
@@ -188,23 +189,17 @@ def parse_patterns(
 
 
 def _rows(text: str, name: str, header: Sequence[str]) -> Iterator[tuple[str, list[str]]]:
-    """The cells of each data row after the header; blank and # lines skipped."""
-    seen_header = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = f"{name}:{number}"
-        cells = [cell.strip() for cell in line.split("\t")]
-        if seen_header and header[-1] == "note" and len(cells) == len(header) - 1:
-            cells.append("")  # the note is optional
-        if not seen_header:
-            if tuple(cells) != tuple(header):
-                raise PatternError("E511", f"{where}: the header must be {'<TAB>'.join(header)}")
-            seen_header = True
-        elif len(cells) != len(header):
-            raise PatternError("E511", f"{where}: {len(header)} tab-separated cells expected")
-        else:
-            yield where, [("" if cell == EMPTY else cell) for cell in cells]
+    """The cells of each data row after the header, `-` read as empty (a last `note`
+    column may be left out)."""
+    rows = table_rows(
+        text,
+        name,
+        header,
+        lambda message: PatternError("E511", message),
+        optional_last=header[-1] == "note",
+    )
+    for where, cells in rows:
+        yield where, [("" if cell == EMPTY else cell) for cell in cells]
 
 
 def _pattern(cells: list[str], where: str, ontology: Ontology) -> Pattern:

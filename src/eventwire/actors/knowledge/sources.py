@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.actors.knowledge.errors import KnowledgeError
+from eventwire.tables import table_rows
 
 FILE_KINDS: tuple[tuple[str, str], ...] = (
     ("countries.jsonl", "countries"),
@@ -99,17 +100,4 @@ def jsonl_records(source: Source) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def tsv_rows(text: str, name: str, header: Sequence[str]) -> Iterator[tuple[str, list[str]]]:
     """The rows of a tab-separated file after its header; blank and # lines skipped."""
-    seen_header = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        where = f"{name}:{number}"
-        cells = [cell.strip() for cell in line.split("\t")]
-        if not seen_header:
-            if tuple(cells) != tuple(header):
-                raise KnowledgeError("E301", f"{where}: the header must be {'<TAB>'.join(header)}")
-            seen_header = True
-        elif len(cells) != len(header):
-            raise KnowledgeError("E301", f"{where}: {len(header)} tab-separated cells expected")
-        else:
-            yield where, cells
+    return table_rows(text, name, header, lambda message: KnowledgeError("E301", message))
