@@ -18,7 +18,7 @@ def rows(text: str, **kw) -> list[tuple[str, list[str]]]:
 
 def test_comments_and_blank_lines_are_skipped_and_cells_stripped() -> None:
     text = "# about\na\tb\tnote\n\n x \ty\tz\n# more\n"
-    assert rows(text) == [("t.tsv:3", ["x", "y", "z"])]
+    assert rows(text) == [("t.tsv:4", ["x", "y", "z"])]
 
 
 def test_a_wrong_header_or_width_raises_the_reader_s_error_with_its_line() -> None:
