@@ -477,3 +477,26 @@ def test_protesting_or_complaining_that_someone_acted_criticises_them(nlp):
     assert triples(code(nlp, "Jordan protested against the Egyptian decision.")) == {
         ("Jordan", "PROTEST", "Egyptian")
     }
+
+
+def test_a_second_said_takes_the_subject_of_the_first(nlp):
+    text = (
+        "Egypt, which has followed the talks, said that it took note of the ruling, "
+        "said that Jordan had made progress and urged Israel to negotiate."
+    )
+    assert triples(code(nlp, text)) == {("Egypt", "REQUEST", "Israel")}
+
+
+def test_a_court_s_unstated_counterpart_is_its_own_country_not_a_foreign_partner(nlp):
+    def mentions(parsed):
+        found = mentions_for(parsed)
+        court = next(t for t in parsed if t.text == "court")
+        return [*found, Mention("t", 0, court.idx, court.idx + 5, "court", "group",
+                                "dictionary", 1.0, country="EGY", sector="JUD")]  # fmt: skip
+
+    text = (
+        "Egypt met Jordan on Monday. Egypt met Jordan again on Tuesday. "
+        "Cairo said Egypt would host Israel. The court sentenced the former minister."
+    )
+    sentenced = [e for e in code(nlp, text, mentions) if e.trigger == "sentenced"]
+    assert [(e.source.country, e.target.country) for e in sentenced] == [("EGY", "EGY")]

@@ -249,8 +249,10 @@ def agent_participles(noun: Token) -> list[Token]:
 
 def _inherited_subject(verb: Token, depth: int) -> list[Token]:
     """The subject a verb without one takes from the clause or noun that governs it."""
-    if depth >= MAX_CLIMB or verb.head is verb:
+    if depth >= MAX_CLIMB:
         return []
+    if verb.head.i == verb.i:
+        return _repeated_verb_subject(verb)
     head = verb.head
     if verb.dep_ == "acl":
         if verb.tag_ == "VBG":
@@ -279,6 +281,18 @@ def _inherited_subject(verb: Token, depth: int) -> list[Token]:
     if head.pos_ in {"NOUN", "PROPN"}:
         return children(head, {"poss"})
     return grammatical_subject(head, depth + 1)
+
+
+def _repeated_verb_subject(root: Token) -> list[Token]:
+    """The subject of a subjectless root taken from the same verb said before it: in "The
+    Commission, which ..., said that A, said that B and urged C" the parser hangs the
+    subject on the first "said", set off as a parenthetical."""
+    for child in children(root, {"parataxis"}):
+        if lemma(child) == lemma(root) and child.i < root.i:
+            subjects = children(child, {"nsubj"})
+            if subjects:
+                return [_antecedent(subject) for subject in subjects]
+    return []
 
 
 def _stranded_subject(verb: Token) -> Token | None:

@@ -22,6 +22,10 @@ LOGGER = logging.getLogger(__name__)
 # Sectors that act in their own name without a country ("Amnesty International").
 OWN_NAME_SECTORS = frozenset({"IGO", "NGO"})
 INFERRED = "+story-target"
+# Sectors whose unstated counterpart, in their own country's story, is that country: a
+# court sentences, the police arrest, protesters protest at home, whoever else the story
+# deals with.
+DOMESTIC_SECTORS = frozenset({"JUD", "COP", "OPP", "CVL", "LAB", "EDU", "PTY", "CRM", "REL"})
 
 
 def with_story_targets(
@@ -51,6 +55,8 @@ def _with_target(
     """The event with the counterpart of its source as target, when the story gives one:
     the party it deals with most often, the nearest such event on a tie."""
     dealings = partners.get(event.source.country or "", [])
+    if event.source.sector in DOMESTIC_SECTORS and event.source.country == main:
+        dealings = []  # a court, the police, protesters: their country's affair
     if dealings:
         counts = Counter(actor.country for _, actor in dealings)
         top = max(counts.values())
