@@ -405,8 +405,8 @@ def test_reporting_harm_to_others_or_by_its_own_side_accuses_no_one(nlp):
     }
     own_side = code(nlp, "Egypt said troops attacked rebels in Sinai.", egyptian)
     assert triples(own_side) == {("troops", "ASSAULT", "rebels")}
-    challengers = code(nlp, "Egypt said rebels attacked police in Sinai.", egyptian)
-    assert ("Egypt", "ACCUSE", "rebels") in triples(challengers)
+    own_war = code(nlp, "Egypt said rebels attacked police in Sinai.", egyptian)
+    assert triples(own_war) == {("rebels", "ASSAULT", "police")}
 
 
 def test_a_past_tense_conjunct_hung_inside_a_clause_goes_with_the_reporting_verb(nlp):

@@ -1,10 +1,10 @@
-"""Allegations: a party that reports harm done to its own side accuses whoever did it.
+"""Allegations: a party that reports harm done to its own side by a foreign actor accuses it.
 
 "Libya's spokesman said NATO air strikes killed 85 villagers" reports an attack, and it is
 also Libya accusing NATO: CAMEO codes the report itself as an accusation (112). Only
 material conflict (QuadClass 4) reported as having happened counts, only when the
-reporter's country is the country that suffered it, and only when the reporter is not the
-one who did it.
+reporter's country is the country that suffered it, and only when the doer is of another
+country: "the army said the rebels attacked its positions" reports the country's own war.
 """
 
 from __future__ import annotations
@@ -56,8 +56,8 @@ def allegation(
     mentions = index.mentions
     if not _same_side(mentions[reporter], mentions[target]):
         return None
-    if _same_side(mentions[reporter], mentions[source]):
-        return None  # the reporter's own side did it: a report, not an accusation
+    if mentions[reporter].country == mentions[source].country:
+        return None  # its own side, or its own war: a report, not an accusation
     verb = reporter_word.head
     if verb.pos_ == "ADP":  # "according to X": the evidence is "according"
         verb = verb.head
