@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from types import MappingProxyType
@@ -233,23 +233,14 @@ class ActorsMixin:
 
     def _learn_one(self, update: kb.PersonUpdate, result: LearnResult) -> None:
         """Apply one document's update about one person."""
-        decision = kb.decide(update, self._candidates(update))
-        LOGGER.debug("%s %r: %s", decision.action, update.name, decision.reason)
-        if decision.action == "skip":
-            result.skipped.append(update.name)
-        elif decision.action == "conflict" and decision.conflict is not None:
-            self._insert_conflicts([decision.conflict])
-            result.conflicts.append(decision.conflict)
-        elif decision.action == "create":
-            actor_id = kb.unique_id(update.name, self._id_taken)
-            self._save_person(None, kb.new_person(actor_id, update), update.doc_id)
-            result.created.append(actor_id)
-        elif decision.target is not None:
-            merged = kb.merge(decision.target, update)
-            changed = merged != decision.target
-            if changed:
-                self._save_person(decision.target, merged, update.doc_id)
-            (result.updated if changed else result.unchanged).append(merged.actor_id)
+        apply_update(
+            update,
+            result,
+            self._candidates(update),
+            self._id_taken,
+            self._save_person,
+            lambda conflict: self._insert_conflicts([conflict]),
+        )
 
     def _candidates(self, update: kb.PersonUpdate) -> list[KnownPerson]:
         """Known persons one of whose names or surnames is the update's name or surname."""
@@ -815,6 +806,35 @@ class ActorsMixin:
 
 
 # ---------------------------------------------------------------- rows and records
+
+
+def apply_update(
+    update: kb.PersonUpdate,
+    result: LearnResult,
+    candidates: Sequence[KnownPerson],
+    id_taken: Callable[[str], bool],
+    save: Callable[[KnownPerson | None, KnownPerson, str], None],
+    record_conflict: Callable[[ActorConflict], None],
+) -> None:
+    """Apply one document's update about one person: skip it, record a conflict, create the
+    person or merge it into the one it names; `save` and `record_conflict` say where to."""
+    decision = kb.decide(update, candidates)
+    LOGGER.debug("%s %r: %s", decision.action, update.name, decision.reason)
+    if decision.action == "skip":
+        result.skipped.append(update.name)
+    elif decision.action == "conflict" and decision.conflict is not None:
+        record_conflict(decision.conflict)
+        result.conflicts.append(decision.conflict)
+    elif decision.action == "create":
+        actor_id = kb.unique_id(update.name, id_taken)
+        save(None, kb.new_person(actor_id, update), update.doc_id)
+        result.created.append(actor_id)
+    elif decision.target is not None:
+        merged = kb.merge(decision.target, update)
+        changed = merged != decision.target
+        if changed:
+            save(decision.target, merged, update.doc_id)
+        (result.updated if changed else result.unchanged).append(merged.actor_id)
 
 
 def _now() -> dt.datetime:

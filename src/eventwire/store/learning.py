@@ -157,24 +157,11 @@ class BatchLearner:
     # -- learning in memory ----------------------------------------------------------------
 
     def _learn_one(self, update: kb.PersonUpdate, result: LearnResult) -> None:
-        """As `ActorsMixin._learn_one`."""
-        decision = kb.decide(update, self._candidates(update))
-        LOGGER.debug("%s %r: %s", decision.action, update.name, decision.reason)
-        if decision.action == "skip":
-            result.skipped.append(update.name)
-        elif decision.action == "conflict" and decision.conflict is not None:
-            self.conflicts.append(decision.conflict)
-            result.conflicts.append(decision.conflict)
-        elif decision.action == "create":
-            actor_id = kb.unique_id(update.name, self._id_taken)
-            self._save(None, kb.new_person(actor_id, update), update.doc_id)
-            result.created.append(actor_id)
-        elif decision.target is not None:
-            merged = kb.merge(decision.target, update)
-            changed = merged != decision.target
-            if changed:
-                self._save(decision.target, merged, update.doc_id)
-            (result.updated if changed else result.unchanged).append(merged.actor_id)
+        """As `ActorsMixin._learn_one`, on the copy."""
+        from eventwire.store.actors import apply_update
+
+        candidates = self._candidates(update)
+        apply_update(update, result, candidates, self._id_taken, self._save, self.conflicts.append)
 
     def _id_taken(self, actor_id: str) -> bool:
         """Whether an actor has this id, in the copy or the table."""
