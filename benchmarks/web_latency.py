@@ -19,10 +19,8 @@ import argparse
 import datetime as dt
 import os
 import random
-import socket
 import statistics
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -252,30 +250,16 @@ def with_test_client(path: Path, runs: int) -> None:
 def with_uvicorn(path: Path, runs: int) -> None:
     """Requests over loopback HTTP to uvicorn running the app in a thread."""
     import httpx
-    import uvicorn
 
-    from eventwire.web import create_app
+    from eventwire.web.background import served
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(Store(path, read_only=True))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+    with served(path) as url, httpx.Client(base_url=url, timeout=30) as client:
 
-            def get(url: str) -> tuple[int, int]:
-                response = client.get(url)
-                return response.status_code, len(response.content)
+        def get(url: str) -> tuple[int, int]:
+            response = client.get(url)
+            return response.status_code, len(response.content)
 
-            time_requests(get, runs)
-    finally:
-        server.should_exit = True
-        thread.join(10)
+        time_requests(get, runs)
 
 
 def main() -> None:

@@ -9,9 +9,6 @@ path (docs/dyad-page.png) to keep the screenshot of the dyad page there.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -38,28 +35,13 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     """The app over a small store, served by uvicorn on a free loopback port."""
-    import uvicorn
-
-    from eventwire.store import Store
-    from eventwire.web import create_app
+    from eventwire.web.background import served
     from web_helpers import build_web_store
 
     path = tmp_path_factory.mktemp("browser") / "web.duckdb"
     build_web_store(path)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(Store(path, read_only=True))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with served(path) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
