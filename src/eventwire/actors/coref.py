@@ -449,18 +449,8 @@ def owner_before(ctx: Context, index: int, owners: Sequence[Candidate]) -> Candi
     """
     subject = clause_subject(ctx.parsed[index])
     if subject is not None:
-        return next((c for c in owners if c.start <= subject.i < c.end), None)
-    sentence = ctx.sentences.of(index)
-    before = [c for c in owners if sentence.start <= c.start and c.end <= index]
-    if before:
-        subjects = [c for c in before if subject_token(ctx, c) is not None]
-        if subjects:
-            return subjects[-1]
-        return before[-1] if len({_who(c) for c in before}) == 1 else None
-    previous = _previous_sentence(ctx, sentence)
-    if previous is None:
-        return None
-    return main_subject(ctx, [c for c in owners if previous.start <= c.start < previous.end])
+        return next(iter(_covering(owners, subject)), None)
+    return _nearest(ctx, index, owners, subjects=True)
 
 
 def _who(candidate: Candidate) -> str | None:
