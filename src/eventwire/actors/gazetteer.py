@@ -145,7 +145,7 @@ def _inside_longer_name(
     """A place or group word inside a longer proper name ("Moscow News", "New Mexico")."""
     if not hit.has(*NAMED_KINDS, "group") or hit.has("adjective", "organisation", "title"):
         return False
-    if _is_headline(sentences.of(hit.start), cues):
+    if is_headline(sentences.of(hit.start), cues):
         return False
     if _leader_named_government(parsed, hit) or _people(parsed, hit):
         return False
@@ -189,6 +189,6 @@ def _headline_share(text: str) -> float:
     return sum(w[:1].isupper() for w in words) / len(words) if words else 0.0
 
 
-def _is_headline(sentence: Span, cues: Cues) -> bool:
+def is_headline(sentence: Span, cues: Cues) -> bool:
     """Whether a sentence is written in title case, as headlines are."""
     return _headline_share(sentence.text) > cues.headline_capitalised_share

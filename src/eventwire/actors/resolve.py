@@ -19,7 +19,7 @@ from eventwire.actors.coref import link_names, resolve_pronouns
 from eventwire.actors.cues import Cues, packaged_cues
 from eventwire.actors.descriptions import find_descriptions, resolve_description
 from eventwire.actors.directory import PersonDirectory, directory_for
-from eventwire.actors.gazetteer import find_hits
+from eventwire.actors.gazetteer import find_hits, is_headline
 from eventwire.actors.groups import find_groups, find_places, with_countries
 from eventwire.actors.knowledge import Knowledge, Person
 from eventwire.actors.names import NameRun, find_names
@@ -28,8 +28,6 @@ from eventwire.actors.titles import titled_person, with_counterparts
 from eventwire.records import Document, Mention
 
 LOGGER = logging.getLogger(__name__)
-# Share of the longer words a title-case line capitalises (running text stays far below).
-HEADLINE_CAPITALS = 0.8
 
 
 def resolve_actors(
@@ -89,20 +87,17 @@ def _headline_trimmed(ctx: Context, run: NameRun) -> NameRun:
     """In a title-case line every word is capitalised, so a name runs on into the words after
     it ("President Obama Thanks World"): cut such a run to the longest start the directory
     knows, when it knows none of the whole."""
-    if len(run.words) < 2 or not _title_case(ctx, run.start) or ctx.person_named(run.text):
+    if (
+        len(run.words) < 2
+        or not is_headline(ctx.sentences.of(run.start), ctx.cues)
+        or ctx.person_named(run.text)
+    ):
         return run
     for end in range(run.end - 1, run.start, -1):
         span = ctx.parsed[run.start : end]
         if ctx.person_named(span.text):
             return NameRun(run.start, end, span.text, run.person_entity)
     return run
-
-
-def _title_case(ctx: Context, token_index: int) -> bool:
-    """Whether the sentence of a token capitalises (nearly) all its longer words."""
-    words = [t for t in ctx.sentences.of(token_index) if t.is_alpha and len(t) > 3]
-    capitals = sum(1 for t in words if t.text[:1].isupper())
-    return len(words) >= 3 and capitals >= HEADLINE_CAPITALS * len(words)
 
 
 def _described(ctx: Context, persons: list[Candidate]) -> list[Candidate]:

@@ -143,7 +143,9 @@ def _inner_match(token: Token, book: PatternBook, found: dict[int, Match]) -> Ma
     """The event a frame word governs: its xcomp, infinitive or that-clause, through
     subject-passing words ("agreed to begin talks")."""
     for child in token.children:
-        that_clause = child.dep_ == "acl" and (_infinitive(child) or _has_mark(child, "that"))
+        that_clause = child.dep_ == "acl" and (
+            roles.is_infinitive(child) or _has_mark(child, "that")
+        )
         if child.dep_ in {"xcomp", "ccomp"} or that_clause:
             inner = _through_pass_words(child, book)
             if inner.i in found:
@@ -162,11 +164,6 @@ def _through_pass_words(token: Token, book: PatternBook) -> Token:
             return current
         current = nested[0]
     return current
-
-
-def _infinitive(verb: Token) -> bool:
-    """Whether a verb is a to-infinitive ("an invitation to visit")."""
-    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
 def _framed(outer: Match, inner: Match, book: PatternBook) -> Match:

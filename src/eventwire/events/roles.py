@@ -222,8 +222,8 @@ def _gerund_controller(gerund: Token, prep: Token) -> list[Token]:
     return []
 
 
-def _infinitive(verb: Token) -> bool:
-    """Whether a verb is a to-infinitive."""
+def is_infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("an invitation to visit")."""
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
@@ -259,7 +259,7 @@ def _inherited_subject(verb: Token, depth: int) -> list[Token]:
             return [head]
         return children(head, {"poss"}) or host_subject(head)
     if verb.dep_ == "relcl":
-        if head.pos_ == "NOUN" and _infinitive(verb):  # "converged for a rally to protest"
+        if head.pos_ == "NOUN" and is_infinitive(verb):  # "converged for a rally to protest"
             return [head, *nominal_subject(head, frozenset())]
         return [head]
     stranded = _stranded_subject(verb)
