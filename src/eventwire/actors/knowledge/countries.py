@@ -13,11 +13,10 @@ from eventwire.actors.knowledge.merge import (
     merge_part,
     merge_value,
 )
-from eventwire.actors.knowledge.sources import Source, jsonl_records
+from eventwire.actors.knowledge.sources import Source, coded_records
 from eventwire.actors.knowledge.values import (
     COUNTRY_CODE,
     NON_ISO_CODES,
-    check_keys,
     is_country_code,
     phrase_list,
     sector_map,
@@ -41,13 +40,7 @@ COUNTRY_KEYS = frozenset(
 
 def read_countries(drafts: Drafts, source: Source, sectors: Mapping[str, str]) -> None:
     """Merge a countries file: lists are extended; a changed CAMEO code is reported (W302)."""
-    seen: set[str] = set()
-    for where, record in jsonl_records(source):
-        check_keys(record, COUNTRY_KEYS, where)
-        code = _country_code(record, where)
-        if code in seen:
-            raise KnowledgeError("E309", f"{where}: {code} is already described in this file")
-        seen.add(code)
+    for where, record, code in coded_records(source, COUNTRY_KEYS, _country_code):
         cameo, others = _other_codes(record, where)
         draft = drafts.countries.setdefault(code, CountryDraft(code))
         for key in ("names", "adjectives", "demonyms", "capitals"):

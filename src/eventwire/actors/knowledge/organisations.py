@@ -14,9 +14,8 @@ from eventwire.actors.knowledge.merge import (
     merge_part,
     merge_value,
 )
-from eventwire.actors.knowledge.sources import Source, jsonl_records
+from eventwire.actors.knowledge.sources import Source, coded_records
 from eventwire.actors.knowledge.values import (
-    check_keys,
     is_country_code,
     phrase_list,
     sector_code,
@@ -32,13 +31,7 @@ _ORGANISATION_CODE = re.compile(r"[A-Z0-9]{3}")
 
 def read_organisations(drafts: Drafts, source: Source, sectors: Mapping[str, str]) -> None:
     """Merge an organisations file: aliases and parts are added; a changed sector is reported."""
-    seen: set[str] = set()
-    for where, record in jsonl_records(source):
-        check_keys(record, ORGANISATION_KEYS, where)
-        code = _organisation_code(record, where)
-        if code in seen:
-            raise KnowledgeError("E309", f"{where}: {code} is already described in this file")
-        seen.add(code)
+    for where, record, code in coded_records(source, ORGANISATION_KEYS, _organisation_code):
         draft = drafts.organisations.setdefault(code, OrganisationDraft(code))
         name = text_value(record, "name", where, required=False)
         if name and draft.name is None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from eventwire.actors.knowledge.errors import KnowledgeError
+from eventwire.actors.knowledge.values import check_keys
 from eventwire.tables import table_rows
 
 FILE_KINDS: tuple[tuple[str, str], ...] = (
@@ -96,6 +97,21 @@ def jsonl_records(source: Source) -> Iterator[tuple[str, dict[str, Any]]]:
         if not isinstance(record, dict):
             raise KnowledgeError("E301", f"{where}: expected a JSON object")
         yield where, record
+
+
+def coded_records(
+    source: Source, keys: Collection[str], code_of: Callable[[dict[str, Any], str], str]
+) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Each record of a file of coded entries (countries, organisations) with its place and
+    code, its keys checked; a code described twice in one file is an error (E309)."""
+    seen: set[str] = set()
+    for where, record in jsonl_records(source):
+        check_keys(record, keys, where)
+        code = code_of(record, where)
+        if code in seen:
+            raise KnowledgeError("E309", f"{where}: {code} is already described in this file")
+        seen.add(code)
+        yield where, record, code
 
 
 def tsv_rows(text: str, name: str, header: Sequence[str]) -> Iterator[tuple[str, list[str]]]:
