@@ -61,6 +61,14 @@ class MentionIndex:
                     found.append(number)
         return found
 
+    def first_resolved(self, candidates: Sequence[Sequence[Token]]) -> list[int]:
+        """The mentions of the first role alternative that resolves to any."""
+        for heads in candidates:
+            found = self.actors(heads)
+            if found:
+                return found
+        return []
+
     def _resolve(self, token: Token, depth: int) -> list[int]:
         """The mentions of one head and of its conjuncts."""
         if depth > MAX_DEPTH:

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.events.allegations import allegation
 from eventwire.events.arguments import MentionIndex
 from eventwire.events.attribution import attribution
-from eventwire.events.matcher import Candidates, Match, find_matches, has_trigger
+from eventwire.events.documents import TextMakers
+from eventwire.events.matcher import Match, find_matches, has_trigger
 from eventwire.events.modality import clause_modality
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.patterns import PatternBook, load_patterns
@@ -51,19 +52,26 @@ def code_events(
     events: list[EventRecord] = []
     seen: set[tuple[int, str, int, int | None]] = set()
     sides = LastSides()
+    makers = TextMakers()
     for number, sentence in enumerate(parsed.sents):
         if not has_trigger(sentence, book):
             continue
         for match in find_matches(sentence, book):
             modality = clause_modality(match.anchor)
             match = replace(match, code=recode(match.code, modality, match.anchor, book))
-            for source, target in event_pairs(match, index) or sides.stand_in(match, index):
+            pairs = (
+                event_pairs(match, index)
+                or sides.stand_in(match, index)
+                or makers.stand_in(match, index, index.first_resolved(match.targets))
+            )
+            for source, target in pairs:
                 key = (number, match.code, source, target)
                 if key in seen:
                     continue
                 seen.add(key)
                 distinct = target is not None and not _same_actor(index, source, target)
                 sides.note(index, source, target, distinct)
+                makers.note(match, (source, target))
                 events.append(
                     _record(document, number, sentence, match, (source, target), index,
                             ontology, modality)
@@ -90,10 +98,10 @@ def event_pairs(match: Match, index: MentionIndex) -> list[Pair]:
     "congratulated him"), or only to the source itself ("both sent congratulations"),
     leaves the event without a target: the story may give it one (`story_targets`).
     """
-    sources = [s for s in _first_resolved(match.sources, index) if _placed(index, s)]
+    sources = [s for s in index.first_resolved(match.sources) if _placed(index, s)]
     if not sources:
         return []
-    targets = _first_resolved(match.targets, index)
+    targets = index.first_resolved(match.targets)
     if targets:
         targets = [t for t in targets if _placed(index, t)]
         if not targets:
@@ -128,15 +136,6 @@ def _reciprocal(match: Match) -> bool:
 def _lemma_in(token: Token, words: frozenset[str]) -> bool:
     """Whether the token or one of its modifiers has one of the lemmas."""
     return any(t.lemma_.lower() in words for t in [token, *token.children])
-
-
-def _first_resolved(candidates: Candidates, index: MentionIndex) -> list[int]:
-    """The mentions of the first role alternative that resolves to any."""
-    for heads in candidates:
-        found = index.actors(heads)
-        if found:
-            return found
-    return []
 
 
 def _same_actor(index: MentionIndex, source: int, target: int) -> bool:

@@ -141,12 +141,13 @@ def _words(token: Token, light: Token | None) -> list[Token]:
 
 def _inner_match(token: Token, book: PatternBook, found: dict[int, Match]) -> Match | None:
     """The event a frame word governs: its xcomp, infinitive or that-clause, through
-    subject-passing words ("agreed to begin talks")."""
+    subject-passing words ("agreed to begin talks"), or its for-clause ("called for X to")."""
+    for_clauses = {clause.i for _, clause in roles.for_clauses(token)}
     for child in token.children:
         that_clause = child.dep_ == "acl" and (
             roles.is_infinitive(child) or _has_mark(child, "that")
         )
-        if child.dep_ in {"xcomp", "ccomp"} or that_clause:
+        if child.dep_ in {"xcomp", "ccomp"} or that_clause or child.i in for_clauses:
             inner = _through_pass_words(child, book)
             if inner.i in found:
                 return found[inner.i]
@@ -194,7 +195,8 @@ def _test(condition: Condition, token: Token, book: PatternBook) -> bool:
     if kind == "prt":
         return _child_lemmas(token, {"prt", "advmod"}) & values != set()
     if kind == "prep":
-        return _child_lemmas(token, {"prep", "agent", "dative"}) & values != set()
+        marks = {mark.lemma_.lower() for mark, _ in roles.for_clauses(token)}
+        return (_child_lemmas(token, {"prep", "agent", "dative"}) | marks) & values != set()
     if kind == "obj":
         objects = roles.logical_object(token) if token.pos_ != "NOUN" else []
         if not values:

@@ -129,16 +129,31 @@ def agent_objects(verb: Token) -> list[Token]:
 
 
 def prep_objects(scope: Iterable[Token], preps: Iterable[str]) -> list[Token]:
-    """Objects of the named prepositions attached to any token of the scope."""
+    """Objects of the named prepositions attached to any token of the scope; the subject
+    of a for-clause counts as the object of "for" ("called for Argentina to tamp down")."""
     wanted = frozenset(preps)
     found: list[Token] = []
     for token in scope:
+        for mark, clause in for_clauses(token):
+            if mark.lemma_.lower() in wanted:
+                found.extend(children(clause, {"nsubj"}))
         for child in token.children:
             if child.dep_ in {"prep", "agent", "dative"} and child.lemma_.lower() in wanted:
                 objects = children(child, {"pobj", "pcomp"})
                 found.extend(o for o in objects if o.ent_type_ not in TIME_ENTITIES)
             elif child.dep_ == "prt" and child.lemma_.lower() in wanted:
                 found.extend(children(token, {"pobj"}))
+    return found
+
+
+def for_clauses(token: Token) -> list[tuple[Token, Token]]:
+    """A word's infinitive clauses introduced by "for" with their own subject, each with
+    its mark: the parser reads "calls for X to act" as a clause, not "for X"."""
+    found = []
+    for clause in children(token, {"advcl", "ccomp", "xcomp"}):
+        marks = [c for c in children(clause, {"mark"}) if c.lower_ == "for" and c.i < clause.i]
+        if marks and children(clause, {"nsubj"}) and is_infinitive(clause):
+            found.append((marks[0], clause))
     return found
 
 

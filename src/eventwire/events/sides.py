@@ -1,7 +1,8 @@
 """Both sides, unnamed: "both sides accused each other", "the two leaders met".
 
 A subject that only counts the parties stands for the two actors of the last event between
-two countries before it (else between two different actors), in both directions. Only a
+two countries before it (else between two different actors, else the group that named both
+sides itself: "rival leaders signed ... The two leaders met"), in both directions. Only a
 mutual act, or one aimed at "each other", is read this way: "two soldiers attacked a
 post" counts people, not sides.
 """
@@ -25,15 +26,19 @@ COUNTING_WORDS = frozenset({"both", "two", "each"})
 
 
 class LastSides:
-    """The actors of the last event between two countries, and of the last between two
-    different actors, as coding goes on."""
+    """The actors of the last event between two countries, of the last between two
+    different actors, and of the last mutual act of a group with itself, as coding goes on."""
 
     def __init__(self) -> None:
         self.countries: tuple[int, int] | None = None
         self.actors: tuple[int, int] | None = None
+        self.group: tuple[int, int] | None = None
 
     def note(self, index: MentionIndex, source: int, target: int | None, distinct: bool) -> None:
-        """Remember an event's actors when they are two different actors."""
+        """Remember an event's actors when they are two different actors, or one group
+        acting on itself ("the rival leaders signed")."""
+        if target == source:
+            self.group = (source, source)
         if target is None or not distinct:
             return
         self.actors = (source, target)
@@ -43,7 +48,7 @@ class LastSides:
     @property
     def pair(self) -> tuple[int, int] | None:
         """The two sides a report most likely means."""
-        return self.countries or self.actors
+        return self.countries or self.actors or self.group
 
     def stand_in(self, match: Match, index: MentionIndex) -> list[Pair]:
         """Both directions between the last two sides, when the match's subject only counts
@@ -60,7 +65,7 @@ class LastSides:
             return []
         pair = _two_named_before(match.sources[0][0], index) or self.pair
         first, second = pair
-        return [(first, second), (second, first)]
+        return [(first, second), (second, first)] if first != second else [(first, second)]
 
 
 def _two_named_before(subject: Token, index: MentionIndex) -> tuple[int, int] | None:

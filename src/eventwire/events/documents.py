@@ -1,0 +1,84 @@
+"""Texts that speak for their makers: "the agreement calls for Argentina to ...".
+
+A report names a text once with the act that made it ("the IMF reached an agreement with
+Argentina", "the two leaders signed a declaration") and later lets the text act: "the
+agreement calls for authorities to ...", "the declaration said ...". A reader takes the
+text's makers as the actors: its source speaks, and its target stays the counterpart
+unless the clause names its own. The nouns are listed in `data/events/documents.tsv`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from eventwire.events.arguments import MentionIndex
+from eventwire.events.context_data import check_value, read_rows
+from eventwire.events.matcher import Match
+
+Pair = tuple[int, int | None]
+
+DOCUMENT_KINDS = frozenset({"text"})
+# Determiners by which a text is one the report has already named: "the agreement",
+# "this resolution"; "an agreement" or "any deal" is a new one.
+BACK_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    """The lemmas of the nouns that name texts parties make."""
+    rows = read_rows("documents.tsv", ("word", "kind"))
+    return frozenset(
+        word for word, kind in rows if check_value(kind, DOCUMENT_KINDS, "documents.tsv", "kind")
+    )
+
+
+class TextMakers:
+    """Who made each text named so far, as coding goes on: a noun's lemma to the
+    (source, target) of the last event that produced a text of that name."""
+
+    def __init__(self, nouns: frozenset[str] | None = None) -> None:
+        self.nouns = document_nouns() if nouns is None else nouns
+        self.makers: dict[str, Pair] = {}
+
+    def note(self, match: Match, pair: Pair) -> None:
+        """Remember the makers of the texts an event produced ("signed a declaration")."""
+        for word in _produced(match):
+            lemma = word.lemma_.lower()
+            if lemma in self.nouns:
+                self.makers[lemma] = pair
+
+    def stand_in(self, match: Match, index: MentionIndex, targets: list[int]) -> list[Pair]:
+        """The makers' pair when the match's subject is a text named before and resolves to
+        no actor; `targets` are the clause's own resolved targets, which win."""
+        if not match.sources:
+            return []
+        for head in match.sources[0]:
+            maker = self._maker(head, index)
+            if maker is None:
+                continue
+            source, counterpart = maker
+            own = [t for t in targets if t != source]
+            if own:
+                return [(source, target) for target in own]
+            return [(source, counterpart if counterpart != source else None)]
+        return []
+
+    def _maker(self, head: Token, index: MentionIndex) -> Pair | None:
+        """The makers of the text a subject names back, if it names one."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.makers or index.actors([head]):
+            return None
+        if not any(
+            child.lower_ in BACK_DETERMINERS for child in head.children if child.dep_ == "det"
+        ):
+            return None
+        return self.makers[lemma]
+
+
+def _produced(match: Match) -> list[Token]:
+    """The words that may name a text an event made: a noun trigger, the trigger's objects."""
+    trigger = match.trigger
+    produced = [trigger] if trigger.pos_ in {"NOUN", "PROPN"} else []
+    return produced + [child for child in trigger.children if child.dep_ in {"dobj", "obj"}]

@@ -1,0 +1,44 @@
+"""Subjects that stand for actors named elsewhere: texts for their makers, counted sides
+for the parties before them, and the subject of a for-clause as the one called on."""
+
+from __future__ import annotations
+
+from event_helpers import code, egyptian, triples
+
+
+def test_a_text_named_back_speaks_for_the_parties_that_made_it(nlp):
+    text = (
+        "Egypt reached an agreement with Jordan on Friday. "
+        "The agreement calls for Jordan to open its border crossings."
+    )
+    requests = {t for t in triples(code(nlp, text)) if t[1] == "REQUEST"}
+    assert requests == {("Egypt", "REQUEST", "Jordan")}
+
+
+def test_a_text_acting_without_a_target_keeps_its_makers_counterpart(nlp):
+    text = (
+        "Egypt reached an agreement with Jordan on Friday. "
+        "The agreement eases some trade restrictions."
+    )
+    concessions = [e for e in code(nlp, text) if e.plover_type == "CONCEDE"]
+    assert [(e.source.text, e.target.text) for e in concessions] == [("Egypt", "Jordan")]
+
+
+def test_a_new_text_or_one_never_made_in_the_report_acts_for_no_one(nlp):
+    fresh = (
+        "Egypt reached an agreement with Jordan. An agreement calls for Jordan to open its border."
+    )
+    unmade = "Egypt praised Jordan. The resolution calls for Jordan to open its border."
+    assert not [e for e in code(nlp, fresh) if e.plover_type == "REQUEST"]
+    assert not [e for e in code(nlp, unmade) if e.plover_type == "REQUEST"]
+
+
+def test_the_subject_of_a_for_clause_is_the_one_called_on(nlp):
+    events = code(nlp, "Egypt called for Israel to withdraw its troops from the border.")
+    assert triples(events) == {("Egypt", "REQUEST", "Israel")}
+
+
+def test_the_two_leaders_after_a_group_of_rivals_are_that_group(nlp):
+    text = "The rival rebels signed a peace deal on Wednesday. The two leaders met on Monday."
+    meetings = [e for e in code(nlp, text, egyptian) if e.plover_type == "CONSULT"]
+    assert [(e.source.text, e.target.text) for e in meetings] == [("rebels", "rebels")]
