@@ -42,3 +42,17 @@ def test_the_two_leaders_after_a_group_of_rivals_are_that_group(nlp):
     text = "The rival rebels signed a peace deal on Wednesday. The two leaders met on Monday."
     meetings = [e for e in code(nlp, text, egyptian) if e.plover_type == "CONSULT"]
     assert [(e.source.text, e.target.text) for e in meetings] == [("rebels", "rebels")]
+
+
+def test_an_agentless_arrest_in_a_named_country_is_that_country_s_act(nlp):
+    events = code(nlp, "Three Israeli citizens were detained in Egypt on Friday.")
+    assert triples(events) == {("Egypt", "COERCE", "Israeli")}
+    custody = code(nlp, "Israeli citizens were taken into custody on a warrant in Egypt.")
+    assert triples(custody) == {("Egypt", "COERCE", "Israeli")}
+
+
+def test_a_named_agent_or_an_active_verb_keeps_its_own_source(nlp):
+    by_police = code(nlp, "Israeli citizens were detained by police in Egypt.", egyptian)
+    assert triples(by_police) == {("police", "COERCE", "Israeli")}
+    active = code(nlp, "Jordan detained Israeli citizens in Egypt.")
+    assert triples(active) == {("Jordan", "COERCE", "Israeli")}

@@ -114,6 +114,8 @@ def _role(role: str, token: Token, pattern: Pattern, book: PatternBook) -> list[
         return roles.host_subject(token)
     if role == "clause":
         return roles.clause_subject(token)
+    if role == "place":
+        return [] if noun else roles.passive_place(token)
     return roles.prep_objects(_scope(token, noun, book), {role})
 
 

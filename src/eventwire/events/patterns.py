@@ -26,7 +26,7 @@ PATTERN_HEADER = ("id", "pos", "lemma", "when", "code", "source", "target", "mut
 FRAME_HEADER = ("frame", "word", "code", "note")
 POS_TAGS = frozenset({"V", "N", "A"})
 # Where an argument may come from; a preposition's lemma names its object.
-ROLES = frozenset({"subj", "obj", "dative", "poss", "host", "clause"})
+ROLES = frozenset({"subj", "obj", "dative", "poss", "host", "clause", "place"})
 PREPOSITIONS = frozenset(
     {
         "with",

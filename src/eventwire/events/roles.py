@@ -74,9 +74,13 @@ def lemma(token: Token) -> str:
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether a verb is in the passive voice (or a past participle modifying a noun)."""
+    """Whether a verb is in the passive voice (or a past participle modifying a noun, or
+    one coordinated with a passive verb: "was arrested and extradited")."""
     if any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head is not verb:
+        own = children(verb, {"nsubj", "aux"})
+        return not own and verb.head.tag_ == "VBN" and is_passive(verb.head)
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
@@ -109,7 +113,10 @@ def logical_object(verb: Token) -> list[Token]:
     if is_passive(verb):
         if verb.dep_ == "acl":
             return [verb.head]
-        return [_antecedent(token) for token in children(verb, {"nsubjpass"})]
+        subjects = children(verb, {"nsubjpass"})
+        if not subjects and verb.dep_ == "conj":  # "was arrested and extradited"
+            return logical_object(verb.head)
+        return [_antecedent(token) for token in subjects]
     objects = children(verb, {"dobj"})
     if not objects and not children(verb, {"xcomp", "ccomp", "dative"}):
         for conj in children(verb, {"conj"}):  # "arrested and charged him"
@@ -155,6 +162,20 @@ def for_clauses(token: Token) -> list[tuple[Token, Token]]:
         if marks and children(clause, {"nsubj"}) and is_infinitive(clause):
             found.append((marks[0], clause))
     return found
+
+
+def passive_place(verb: Token) -> list[Token]:
+    """The named place of an agentless passive act, which stands for its authorities: "was
+    arrested in Austria", "taken into custody on a warrant in Austria"; a passive conjunct
+    takes its head's place ("... in Austria and extradited to Croatia")."""
+    if not is_passive(verb) or agent_objects(verb):
+        return []
+    for current in [verb, verb.head] if verb.dep_ == "conj" else [verb]:
+        objects = [o for prep in children(current, {"prep"}) for o in children(prep, {"pobj"})]
+        places = [o for o in prep_objects([current, *objects], {"in"}) if o.ent_type_ == "GPE"]
+        if places:
+            return places[:1]
+    return []
 
 
 def dative(verb: Token) -> list[Token]:
