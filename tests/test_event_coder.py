@@ -454,3 +454,14 @@ def test_a_court_s_unstated_counterpart_is_its_own_country_not_a_foreign_partner
     )
     sentenced = [e for e in code(nlp, text, mentions) if e.trigger == "sentenced"]
     assert [(e.source.country, e.target.country) for e in sentenced] == [("EGY", "EGY")]
+
+
+def test_those_at_the_forefront_of_protests_hold_them(nlp):
+    events = code(nlp, "Egyptian students were at the forefront of the protests.")
+    assert [(e.source.text, e.plover_type) for e in events] == [("Egyptian", "PROTEST")]
+
+
+def test_anti_police_protests_are_not_the_police_s(nlp):
+    text = "Egyptian students were at the forefront of anti-police protests."
+    sources = {e.source.text for e in code(nlp, text, egyptian)}
+    assert sources == {"Egyptian"}

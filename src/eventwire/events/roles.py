@@ -56,6 +56,10 @@ JUDGING_VERBS = frozenset(
 )  # fmt: skip
 # Verbs whose subject takes part in what their "in" names ("engaged in talks").
 PARTICIPATION = frozenset({"engage", "participate", "join", "involve", "take_part"})
+# Prefixes that make a modifier the object of a stance, not the doer: "anti-government".
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+# Nouns by which a subject leads what their "of" names: "were at the forefront of protests".
+LEADING_PLACES = frozenset({"forefront", "helm", "vanguard"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "on Friday" is no argument of "called on"
 CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp", "ccomp"})
 MAX_CLIMB = 6
@@ -230,7 +234,9 @@ def nominal_subject(noun: Token, light: frozenset[str]) -> list[Token]:
     found += [
         child
         for child in noun.children
-        if child.dep_ in {"compound", "amod", "nmod"} and child.pos_ in {"PROPN", "ADJ"}
+        if child.dep_ in {"compound", "amod", "nmod"}
+        and child.pos_ in {"PROPN", "ADJ"}
+        and not _stance_prefixed(child)
     ]
     found += agent_objects(noun)
     found += [agent for verb in agent_participles(noun) for agent in agent_objects(verb)]
@@ -243,7 +249,27 @@ def nominal_subject(noun: Token, light: frozenset[str]) -> list[Token]:
         found += logical_subject(noun.head.head)  # "returned for talks", "took it after fighting"
     elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and _takes_part(noun.head.head):
         found += grammatical_subject(noun.head.head)  # "has been engaged in talks"
+    elif _leading_place(noun) is not None:
+        found += grammatical_subject(_leading_place(noun))  # "were at the forefront of protests"
     return found
+
+
+def _stance_prefixed(token: Token) -> bool:
+    """Whether a modifier is the second half of "anti-X" or "pro-X": "anti-government
+    protests" are not the government's."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-":
+        return False
+    return doc[token.i - 2].lower_ in STANCE_PREFIXES
+
+
+def _leading_place(noun: Token) -> Token | None:
+    """The verb of "at the forefront of" above a noun, if the noun sits there."""
+    place = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if place is None or place.lemma_.lower() not in LEADING_PLACES or place.dep_ != "pobj":
+        return None
+    verb = place.head.head
+    return verb if place.head.lower_ in {"at", "in"} and verb.pos_ in {"VERB", "AUX"} else None
 
 
 def _gerund_controller(gerund: Token, prep: Token) -> list[Token]:
