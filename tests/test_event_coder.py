@@ -465,3 +465,15 @@ def test_anti_police_protests_are_not_the_police_s(nlp):
     text = "Egyptian students were at the forefront of anti-police protests."
     sources = {e.source.text for e in code(nlp, text, egyptian)}
     assert sources == {"Egyptian"}
+
+
+def test_saying_a_country_made_great_strides_praises_it(nlp):
+    praise = code(nlp, "Egypt said that Jordan had made great strides in fighting corruption.")
+    assert triples(praise) == {("Egypt", "SUPPORT", "Jordan")}
+    assert code(nlp, "Egypt said that Jordan had made little progress.") == []
+
+
+def test_saying_a_country_made_a_mistake_blames_it(nlp):
+    assert triples(code(nlp, "Egypt said Jordan had made a mistake.")) == {
+        ("Egypt", "ACCUSE", "Jordan")
+    }

@@ -16,6 +16,11 @@ from spacy.tokens import Span, Token
 from eventwire.events import roles
 from eventwire.events.patterns import Condition, Pattern, PatternBook
 
+# Verbs whose object is what a that-clause's subject has achieved: a verdict on it.
+ACHIEVING_VERBS = frozenset({"make", "achieve"})
+# Words by which an achievement is too small to praise: "made little progress".
+SCANT_WORDS = frozenset({"little", "no", "insufficient", "limited", "scant", "slow"})
+
 LOGGER = logging.getLogger(__name__)
 
 POS_CLASSES = {"VERB": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}
@@ -243,7 +248,8 @@ def _clause_modals(token: Token) -> list[Token]:
 
 def _verdicts(token: Token) -> list[list[Token]]:
     """What a word's that-clauses say their subject is ("said the criticism was mistaken":
-    mistaken), one phrase per clause; a denied verdict ("was not wrong") gives none, nor
+    mistaken) or has achieved ("had made great strides": great strides), one phrase per
+    clause; a denied verdict ("was not wrong") gives none, nor
     one on "it", mostly a dummy subject ("said it was wrong to wait" judges no actor)."""
     found = []
     for clause in roles.children(token, {"ccomp"}):
@@ -252,6 +258,9 @@ def _verdicts(token: Token) -> list[list[Token]]:
             continue
         for predicate in roles.children(clause, {"acomp", "attr"}):
             found.append(_phrase(predicate))
+        if _lemma(clause) in ACHIEVING_VERBS:  # "said Croatia had made great strides"
+            done = roles.children(clause, {"dobj"})
+            found.extend(_phrase(d) for d in done if not _scant(d))
     return found
 
 
@@ -278,6 +287,11 @@ def _clause_tokens(token: Token, book: PatternBook) -> list[Token]:
         light = roles.light_verb_of(token, book.light_verbs)
         top = light if light is not None else token
     return _phrase(top)
+
+
+def _scant(noun: Token) -> bool:
+    """Whether an achievement is said to be too small ("little progress", "no headway")."""
+    return any(child.lower_ in SCANT_WORDS for child in noun.children)
 
 
 def _phrase(top: Token) -> list[Token]:
