@@ -365,7 +365,10 @@ def test_reporting_harm_to_others_or_by_its_own_side_accuses_no_one(nlp):
 
 def test_a_past_tense_conjunct_hung_inside_a_clause_goes_with_the_reporting_verb(nlp):
     text = "Egypt said that Jordan had made great progress and urged Israel to resume talks."
-    assert triples(code(nlp, text)) == {("Egypt", "REQUEST", "Israel")}
+    assert triples(code(nlp, text)) == {
+        ("Egypt", "REQUEST", "Israel"),
+        ("Egypt", "SUPPORT", "Jordan"),
+    }
 
 
 def test_a_ban_imposed_by_a_government_is_that_government_s_act(nlp):
@@ -438,7 +441,10 @@ def test_a_second_said_takes_the_subject_of_the_first(nlp):
         "Egypt, which has followed the talks, said that it took note of the ruling, "
         "said that Jordan had made progress and urged Israel to negotiate."
     )
-    assert triples(code(nlp, text)) == {("Egypt", "REQUEST", "Israel")}
+    assert triples(code(nlp, text)) == {
+        ("Egypt", "REQUEST", "Israel"),
+        ("Egypt", "SUPPORT", "Jordan"),
+    }
 
 
 def test_a_court_s_unstated_counterpart_is_its_own_country_not_a_foreign_partner(nlp):
@@ -468,7 +474,7 @@ def test_anti_police_protests_are_not_the_police_s(nlp):
 
 
 def test_saying_a_country_made_great_strides_praises_it(nlp):
-    praise = code(nlp, "Egypt said that Jordan had made great strides in fighting corruption.")
+    praise = code(nlp, "Egypt said that Jordan had made great strides in the rule of law.")
     assert triples(praise) == {("Egypt", "SUPPORT", "Jordan")}
     assert code(nlp, "Egypt said that Jordan had made little progress.") == []
 
