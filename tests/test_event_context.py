@@ -402,3 +402,9 @@ def test_a_ban_takes_the_time_of_the_participle_that_says_who_imposed_it(nlp):
     )
     when = dated(nlp, text, "ban")
     assert (when.value, when.precision, when.from_publication) == ("2012-09", "month", False)
+
+
+def test_protests_led_from_the_forefront_take_the_leading_verb_s_year(nlp):
+    text = "Students were at the forefront of the protests against price rises in 2011."
+    date = dated(nlp, text, "protests")
+    assert (date.value, date.precision, date.from_publication) == ("2011", "year", False)

@@ -235,7 +235,8 @@ def dating_words(trigger: Token, future: bool) -> Iterator[Token]:
         yield from roles.agent_participles(node)
     steps = 0
     while is_noun(node) and node.dep_ in NOUN_UP_LINKS and steps < MAX_STEPS:
-        if node.dep_ == "pobj" and is_presupposing(node.head):
+        leading = node.lemma_.lower() in roles.LEADING_PLACES  # "at the forefront of"
+        if node.dep_ == "pobj" and is_presupposing(node.head) and not leading:
             return  # "following Trump's decision": another event, another time
         node = node.head.head if node.dep_ == "pobj" else node.head
         steps += 1
