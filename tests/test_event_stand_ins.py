@@ -56,3 +56,21 @@ def test_a_named_agent_or_an_active_verb_keeps_its_own_source(nlp):
     assert triples(by_police) == {("police", "COERCE", "Israeli")}
     active = code(nlp, "Jordan detained Israeli citizens in Egypt.")
     assert triples(active) == {("Jordan", "COERCE", "Israeli")}
+
+
+def test_an_act_aimed_at_an_offer_named_back_is_aimed_at_its_maker(nlp):
+    text = (
+        "Egypt offered Jordan military aid. Jordan thanked Israel. "
+        "Israel welcomed the offer on Friday."
+    )
+    welcomes = [e for e in code(nlp, text) if e.source.text == "Israel"]
+    assert [(e.plover_type, e.target.text) for e in welcomes] == [("SUPPORT", "Egypt")]
+
+
+def test_a_verdict_on_an_offer_named_back_judges_its_maker(nlp):
+    text = (
+        "Egypt offered Jordan the use of Israeli arms. "
+        "Jordan said the offer of Israeli arms was a major breakthrough."
+    )
+    praise = [e for e in code(nlp, text) if e.source.text == "Jordan"]
+    assert [(e.plover_type, e.target.text) for e in praise] == [("SUPPORT", "Egypt")]

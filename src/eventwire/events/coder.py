@@ -64,6 +64,7 @@ def code_events(
                 or sides.stand_in(match, index)
                 or makers.stand_in(match, index, index.first_resolved(match.targets))
             )
+            pairs = makers.aimed_at_makers(match, index, pairs)
             for source, target in pairs:
                 key = (number, match.code, source, target)
                 if key in seen:

@@ -19,7 +19,7 @@ from eventwire.events.matcher import Match
 
 Pair = tuple[int, int | None]
 
-DOCUMENT_KINDS = frozenset({"text"})
+DOCUMENT_KINDS = frozenset({"text", "deed"})
 # Determiners by which a text is one the report has already named: "the agreement",
 # "this resolution"; "an agreement" or "any deal" is a new one.
 BACK_DETERMINERS = frozenset({"the", "this", "that"})
@@ -65,10 +65,26 @@ class TextMakers:
             return [(source, counterpart if counterpart != source else None)]
         return []
 
+    def aimed_at_makers(self, match: Match, index: MentionIndex, pairs: list[Pair]) -> list[Pair]:
+        """The pairs, aimed at the maker when the target is a text or deed named back and no
+        actor itself ("welcomed the offer", "said the offer was a breakthrough")."""
+        heads = next((heads for heads in match.targets if heads), ())
+        for head in heads:
+            maker = self._named_back(head)
+            if maker is None or index.covering(head) is not None:
+                continue
+            aimed = [(source, maker[0]) for source, _ in pairs if source != maker[0]]
+            return list(dict.fromkeys(aimed)) or pairs
+        return pairs
+
     def _maker(self, head: Token, index: MentionIndex) -> Pair | None:
-        """The makers of the text a subject names back, if it names one."""
+        """The makers of the text a subject names back, if it names one and no actor."""
+        return None if index.actors([head]) else self._named_back(head)
+
+    def _named_back(self, head: Token) -> Pair | None:
+        """The makers of a text or deed a noun names back ("the agreement"), if it does."""
         lemma = head.lemma_.lower()
-        if lemma not in self.makers or index.actors([head]):
+        if lemma not in self.makers or head.pos_ not in {"NOUN", "PROPN"}:
             return None
         if not any(
             child.lower_ in BACK_DETERMINERS for child in head.children if child.dep_ == "det"
@@ -78,7 +94,7 @@ class TextMakers:
 
 
 def _produced(match: Match) -> list[Token]:
-    """The words that may name a text an event made: a noun trigger, the trigger's objects."""
+    """The words that may name what an event made: the trigger ("offered", "the offer"),
+    the trigger's objects ("signed a declaration")."""
     trigger = match.trigger
-    produced = [trigger] if trigger.pos_ in {"NOUN", "PROPN"} else []
-    return produced + [child for child in trigger.children if child.dep_ in {"dobj", "obj"}]
+    return [trigger, *(child for child in trigger.children if child.dep_ in {"dobj", "obj"})]
