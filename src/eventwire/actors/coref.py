@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.candidates import Candidate, at_tokens
 from eventwire.actors.context import Context
+from eventwire.actors.descriptors import contest_person
 from eventwire.actors.knowledge import fold
 from eventwire.actors.names import NameRun
 
@@ -34,14 +35,15 @@ MAX_STEPS = 8
 def link_names(
     ctx: Context, runs: Sequence[NameRun], titled: Sequence[Candidate]
 ) -> list[Candidate]:
-    """Candidates for untitled names: earlier persons of the document, then the directory."""
+    """Candidates for untitled names: earlier persons of the document, then the directory,
+    then later titled persons, then a contest word before the name ("rival X")."""
     found: list[Candidate] = []
     for run in runs:
         earlier = [c for c in (*titled, *found) if c.key and c.start < run.start]
         candidate = _same_person(ctx, run, earlier) or _from_directory(ctx, run)
         if candidate is None:
             later = [c for c in titled if c.key and c.start > run.end]
-            candidate = _same_person(ctx, run, later, cataphora=True)
+            candidate = _same_person(ctx, run, later, cataphora=True) or contest_person(ctx, run)
         if candidate is not None:
             found.append(candidate)
     return found

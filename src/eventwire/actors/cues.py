@@ -50,6 +50,9 @@ class Confidence:
     pronoun: float
     object_pronoun: float
     plural_pronoun: float
+    follower: float
+    descriptor: float
+    kin: float
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,18 @@ class StoryCues:
     sectors: frozenset[str]
     several_countries: frozenset[str]
     possessives: frozenset[str]
+    kin_sectors: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FollowerCues:
+    """Words that tie a group to a named person it follows, and contest words before names."""
+
+    nouns: frozenset[str]
+    links: tuple[tuple[str, ...], ...]
+    group_links: tuple[tuple[str, ...], ...]
+    state_sectors: frozenset[str]
+    descriptors: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -96,6 +111,7 @@ class Cues:
     headline_capitalised_share: float
     report_lag_days: int
     story: StoryCues
+    followers: FollowerCues
     confidence: Confidence
 
     def time_word(self, word: str) -> bool:
@@ -164,6 +180,7 @@ def _build(data: Mapping[str, Any]) -> Cues:
             headline_capitalised_share=float(coref["headline_capitalised_share"]),
             report_lag_days=int(data["directory"]["report_lag_days"]),
             story=_story(data["story"]),
+            followers=_followers(data["followers"]),
             confidence=_confidence(data["confidence"]),
         )
     except (KeyError, TypeError, IndexError, ValueError) as err:
@@ -194,7 +211,24 @@ def _story(table: Mapping[str, Any]) -> StoryCues:
         sectors=frozenset(table["sectors"]),
         several_countries=_words(table["several_countries"]),
         possessives=_words(table["possessives"]),
+        kin_sectors=frozenset(table["kin_sectors"]),
     )
+
+
+def _followers(table: Mapping[str, Any]) -> FollowerCues:
+    """The follower nouns, the links to a name (longest first) and the contest words."""
+    return FollowerCues(
+        nouns=_words(table["nouns"]),
+        links=_phrases(table["links"]),
+        group_links=_phrases(table["group_links"]),
+        state_sectors=frozenset(table["state_sectors"]),
+        descriptors=MappingProxyType({k.lower(): str(v) for k, v in table["descriptors"].items()}),
+    )
+
+
+def _phrases(values: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Lower-case phrases as word tuples, the longest first (so "loyal to" before "to")."""
+    return tuple(sorted((tuple(v.lower().split()) for v in values), key=len, reverse=True))
 
 
 def _words(values: list[str]) -> frozenset[str]:

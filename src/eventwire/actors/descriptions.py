@@ -20,6 +20,7 @@ from eventwire.actors.candidates import Candidate, at_tokens
 from eventwire.actors.context import Context
 from eventwire.actors.coref import carried, main_subject, subject_token
 from eventwire.actors.directory import period, roles_between
+from eventwire.actors.kin import kin_country
 from eventwire.actors.knowledge import Entry
 from eventwire.actors.phrases import TitlePhrase, place_after, read_before
 
@@ -250,6 +251,9 @@ def _unnamed(
         country = country or (owner.country if owner else None)
         if owner is not None and role in ctx.cues.counterpart_words and owner.role:
             role, sector = owner.role, owner.sector
+    kin = kin_country(ctx, sector, persons) if country is None else None
+    if kin is not None:  # "a rebel spokesman" where the named rebels are of one country
+        country, conf = kin, ctx.cues.confidence.kin
     if country is None and description.definite and description.possessor is None:
         story = ctx.story_country(description.start)
         country = story.code if story else None

@@ -15,6 +15,7 @@ from eventwire.actors.candidates import Candidate, at_tokens
 from eventwire.actors.context import Context
 from eventwire.actors.coref import owner_before
 from eventwire.actors.gazetteer import Hit
+from eventwire.actors.kin import kin_country
 from eventwire.actors.knowledge import Entry
 from eventwire.actors.phrases import place_after, read_before
 
@@ -135,7 +136,8 @@ def with_countries(ctx: Context, found: Sequence[Candidate]) -> list[Candidate]:
 
     A possessive names the owner ("its army", "their forces", "his supporters"): the actor
     it stands for, named just before, gives its country. Else a group of a domestic sector
-    takes the country the story is about near it, when one leads clearly; groups of several
+    takes the one country of the document's named actors of its sector ("the rebels"), else
+    the country the story is about near it, when one leads clearly; groups of several
     countries ("governments") and of organisations, NGOs and the press keep none.
     """
     story = ctx.cues.story
@@ -150,6 +152,7 @@ def with_countries(ctx: Context, found: Sequence[Candidate]) -> list[Candidate]:
             candidate = (
                 _owned(ctx, candidate, found)
                 or _led(ctx, candidate, found)
+                or _kin(ctx, candidate, found)
                 or _in_story(ctx, candidate)
                 or candidate
             )
@@ -232,6 +235,18 @@ def _possessive_at(ctx: Context, group: Candidate) -> int | None:
     if group.start > 0 and ctx.parsed[group.start - 1].lower_ in words:
         return group.start - 1
     return None
+
+
+def _kin(ctx: Context, group: Candidate, found: Sequence[Candidate]) -> Candidate | None:
+    """The group in the one country of the document's named actors of its sector."""
+    country = kin_country(ctx, group.sector, found)
+    if country is None:
+        return None
+    return group.but(
+        country=country,
+        confidence=ctx.cues.confidence.kin,
+        reason=f"{group.reason}; country of the named {group.sector} actors",
+    )
 
 
 def _in_story(ctx: Context, group: Candidate) -> Candidate | None:

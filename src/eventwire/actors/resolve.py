@@ -1,9 +1,10 @@
 """Resolve every mention of a political actor in a parsed document.
 
 The steps follow the data flow: knowledge phrases (gazetteer), names, titled persons, names
-seen before or known to the directory, descriptions, groups and places, the countries of
-groups the text ties through a possessive or the story, then pronouns. Each
-step claims the tokens it resolves, so a later, weaker step never reads them again.
+seen before or known to the directory, descriptions, groups and places, the groups that
+follow a named person, the countries of groups the text ties through a possessive, the named
+actors of their sector or the story, then pronouns. Each step claims the tokens it resolves,
+so a later, weaker step never reads them again.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from eventwire.actors.coref import link_names, resolve_pronouns
 from eventwire.actors.cues import Cues, packaged_cues
 from eventwire.actors.descriptions import find_descriptions, resolve_description
 from eventwire.actors.directory import PersonDirectory, directory_for
+from eventwire.actors.followers import find_followers, follow_leaders
 from eventwire.actors.gazetteer import find_hits, is_headline
 from eventwire.actors.groups import find_groups, find_places, with_countries
 from eventwire.actors.knowledge import Knowledge, Person
@@ -57,7 +59,8 @@ def resolve_candidates(ctx: Context) -> list[Candidate]:
     """The resolved candidates of one document, step by step."""
     persons = _described(ctx, _named_persons(ctx))
     claimed = _tokens(persons)
-    groups = list(find_groups(ctx, claimed))
+    groups = follow_leaders(ctx, list(find_groups(ctx, claimed)), persons)
+    groups += find_followers(ctx, persons, claimed | _tokens(groups))
     places = list(find_places(ctx, claimed | _tokens(groups)))
     found = with_countries(ctx, [*persons, *groups, *places])
     others = [c for c in found if c.kind != "person"]
