@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.records import Document, PublishedDate
+from eventwire.records import Document, Mention, PublishedDate
 from eventwire.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -52,3 +52,10 @@ def nlp():
     from eventwire.nlp import load_pipeline
 
     return load_pipeline()
+
+
+def one(mentions: list[Mention], text: str) -> Mention:
+    """The one mention whose text is `text`."""
+    found = [m for m in mentions if m.text == text]
+    assert len(found) == 1, [m.text for m in mentions]
+    return found[0]

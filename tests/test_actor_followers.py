@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 import pytest
 
-from conftest import make_document
+from conftest import make_document, one
 from eventwire.actors.knowledge import Knowledge, Person, PersonRole, packaged_knowledge
 from eventwire.actors.resolve import resolve_actors
 from eventwire.records import Mention
@@ -43,13 +43,6 @@ def resolve(nlp, knowledge):
         return resolve_actors(document, nlp(text), knowledge, PERSONS)
 
     return run
-
-
-def one(mentions: list[Mention], text: str) -> Mention:
-    """The one mention whose text is `text`."""
-    found = [m for m in mentions if m.text == text]
-    assert len(found) == 1, [m.text for m in mentions]
-    return found[0]
 
 
 def actor(mention: Mention) -> tuple[str | None, str | None]:

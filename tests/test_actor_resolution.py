@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 import pytest
 
-from conftest import make_document
+from conftest import make_document, one
 from eventwire.actors.cues import load_cues
 from eventwire.actors.directory import build_directory
 from eventwire.actors.knowledge import (
@@ -51,13 +51,6 @@ def resolve(nlp, knowledge):
         return resolve_actors(document, nlp(text), knowledge, persons)
 
     return run
-
-
-def one(mentions: list[Mention], text: str) -> Mention:
-    """The one mention whose text is `text`."""
-    found = [m for m in mentions if m.text == text]
-    assert len(found) == 1, [m.text for m in mentions]
-    return found[0]
 
 
 def codes(mentions: list[Mention]) -> set[tuple[str | None, str | None]]:
