@@ -483,3 +483,13 @@ def test_saying_a_country_made_a_mistake_blames_it(nlp):
     assert triples(code(nlp, "Egypt said Jordan had made a mistake.")) == {
         ("Egypt", "ACCUSE", "Jordan")
     }
+
+
+def test_unlocking_or_disbursing_funds_is_economic_aid(nlp):
+    events = code(
+        nlp, "Japan disbursed $200 million to Egypt. Egypt unlocked $5 billion for Jordan."
+    )
+    assert {(e.source.text, e.cameo, e.target.text) for e in events} == {
+        ("Japan", "071", "Egypt"),
+        ("Egypt", "071", "Jordan"),
+    }

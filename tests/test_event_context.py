@@ -408,3 +408,9 @@ def test_protests_led_from_the_forefront_take_the_leading_verb_s_year(nlp):
     text = "Students were at the forefront of the protests against price rises in 2011."
     date = dated(nlp, text, "protests")
     assert (date.value, date.precision, date.from_publication) == ("2011", "year", False)
+
+
+def test_what_an_agreement_or_deal_is_to_do_is_future(nlp):
+    assert modality(nlp, "Egypt signed a deal with Jordan to supply gas.", "supply") == "future"
+    assert modality(nlp, "They reached an accord to withdraw troops.", "withdraw") == "future"
+    assert modality(nlp, "Egypt supplied gas to Jordan.", "supplied") == "asserted"

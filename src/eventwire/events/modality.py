@@ -220,6 +220,10 @@ def governor_classes(step: Step, words: ModalityWords) -> Iterator[str]:
     if link == "nsubj":
         # "talks are due", "an attack is likely": the subject's adjective or participle
         candidates = [child for child in node.children if child.dep_ in ("acomp", "attr")]
+    if link == "advcl":
+        # "signed a deal with X to supply gas": the parser hangs the deal's content on the verb
+        for noun in (child for child in node.children if child.dep_ == "dobj"):
+            yield from (c for c in words.classes("governor", noun) if c == "future")
     if link == "ccomp":
         yield from words.classes("doubt", node)  # "claimed that the army shelled the town"
     for candidate in candidates:
