@@ -13,14 +13,12 @@ from dataclasses import replace
 
 from eventwire.events.arguments import MentionIndex
 from eventwire.events.attribution import source_of
+from eventwire.events.lexicon import word_lists
 from eventwire.events.matcher import Match
 from eventwire.events.ontology import Ontology
 from eventwire.records import Mention
 
 ACCUSE_CODE = "112"
-# Sectors that stand against a country's state; civilians belong to every side of theirs.
-CHALLENGERS = frozenset({"REB", "OPP", "UAF", "CRM"})
-CIVILIANS = frozenset({"CVL"})
 MATERIAL_CONFLICT = 4
 
 Pair = tuple[int, int | None]
@@ -31,9 +29,10 @@ def _same_side(first: Mention, second: Mention) -> bool:
     challengers' on both (civilians are on their country's every side)."""
     if first.country is None or first.country != second.country:
         return False
-    if first.sector in CIVILIANS or second.sector in CIVILIANS:
+    lists = word_lists()
+    if first.sector in lists.civilians or second.sector in lists.civilians:
         return True
-    return (first.sector in CHALLENGERS) == (second.sector in CHALLENGERS)
+    return (first.sector in lists.challengers) == (second.sector in lists.challengers)
 
 
 def allegation(

@@ -15,20 +15,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from eventwire.events import roles
+from eventwire.events.lexicon import word_lists
 from eventwire.records import Mention
 
 NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
-LISTING = frozenset({"include", "including", "like", "as", "between"})
-SAY_VERBS = frozenset(
-    {"say", "announce", "tell", "state", "declare", "add", "claim", "confirm", "report", "warn"}
-)
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
-# Prepositions whose object may say whose a phrase is: "the government of Iraq", "rebels in
-# Darfur", "students from Ethiopia", "a camp for Congolese refugees", "calls by Belarus".
-OWNER_PREPS = ("of", "in", "from", "for", "by")
-# For a word that names no actor, only these give an owner: "a statement from Baghdad",
-# but "a factory in Bangladesh" is no act of Bangladesh.
-THING_OWNER_PREPS = ("of", "from", "by")
 MAX_DEPTH = 3
 
 
@@ -90,7 +80,7 @@ class MentionIndex:
                 return owner
         if own is not None:
             return [own, *self._coordinated_modifiers(token, own)]
-        if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+        if token.pos_ == "PRON" and token.lower_ in word_lists().pronouns:
             return self._speaker(token, depth)
         found = [m for child in _np_modifiers(token) if (m := self.covering(child)) is not None]
         if found:
@@ -100,24 +90,28 @@ class MentionIndex:
                 found = self._member(appos, depth + 1)
                 if found:
                     return found[:1]
-        return self._owner(token, depth, THING_OWNER_PREPS)
+        return self._owner(token, depth, word_lists().thing_owner_preps)  # "a statement from X"
 
     def _listed(self, token: Token, depth: int) -> list[int]:
         """The mentions a phrase lists as its members: "leaders including X and Y"."""
         found: list[int] = []
         if depth >= MAX_DEPTH:
             return found
+        listing = word_lists().listing  # "including", "like"
         for holder in _listing_holders(token):
             for child in holder.children:
-                if child.dep_ == "prep" and child.lemma_.lower() in LISTING:
+                if child.dep_ == "prep" and child.lemma_.lower() in listing:
                     for pobj in roles.children(child, {"pobj"}):
                         found.extend(self._resolve(pobj, depth + 1))
         return found
 
-    def _owner(self, token: Token, depth: int, preps: tuple[str, ...] = OWNER_PREPS) -> list[int]:
-        """The mentions a phrase names as its owner: "of Iraq", "in Darfur", "by Belarus"."""
+    def _owner(self, token: Token, depth: int, preps: frozenset[str] | None = None) -> list[int]:
+        """The mentions a phrase names as its owner: "of Iraq", "in Darfur", "by Belarus"
+        (by default through the `owner_preps` of the word lists)."""
         if depth >= MAX_DEPTH:
             return []
+        if preps is None:
+            preps = word_lists().owner_preps
         for pobj in roles.prep_objects([token], preps) + _acl_agents(token):
             found = [n for n in self._member(pobj, depth + 1) if self.mentions[n].country]
             if found:
@@ -142,7 +136,7 @@ class MentionIndex:
         if subject.dep_ not in roles.SUBJECTS:
             return []
         clause = subject.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in word_lists().say_verbs:
             return []
         speaker = roles.children(clause.head, {"nsubj"})
         return [n for head in speaker for n in self._resolve(head, depth + 1)]

@@ -18,21 +18,19 @@ from eventwire.events.allegations import allegation
 from eventwire.events.arguments import MentionIndex
 from eventwire.events.attribution import attribution
 from eventwire.events.documents import TextMakers
+from eventwire.events.lexicon import word_lists
 from eventwire.events.matcher import Match, find_matches, has_trigger
 from eventwire.events.modality import clause_modality
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.patterns import PatternBook, load_patterns
 from eventwire.events.promises import recode
 from eventwire.events.sides import LastSides
-from eventwire.events.story_targets import OWN_NAME_SECTORS, with_story_targets
+from eventwire.events.story_targets import with_story_targets
 from eventwire.events.when import event_date
 from eventwire.records import Document, EventActor, EventRecord, Mention
 
 LOGGER = logging.getLogger(__name__)
 
-LOCATION_PREPS = frozenset({"in", "at", "near"})
-# Words by which a subject names both sides of a mutual act: "rival leaders", "both sides".
-RECIPROCAL_WORDS = frozenset({"rival", "both", "side", "faction", "foe", "two"})
 LOCATION_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 Pair = tuple[int, int | None]
@@ -125,18 +123,19 @@ def _placed(index: MentionIndex, number: int) -> bool:
     """Whether a mention says whose it is: a country, or an organisation acting in its own
     name; "police" or "protesters" with no country make no event on their own."""
     mention = index.mentions[number]
-    return mention.country is not None or mention.sector in OWN_NAME_SECTORS
+    return mention.country is not None or mention.sector in word_lists().own_name_sectors
 
 
 def _reciprocal(match: Match) -> bool:
     """Whether a mutual act's subject names both sides itself ("the rival leaders signed")."""
     heads = match.sources[0] if match.sources else ()
-    return any(_lemma_in(head, RECIPROCAL_WORDS) for head in heads)
+    reciprocal = word_lists().reciprocal_words  # "rival", "both"
+    return any(_lemma_in(head, reciprocal) for head in heads)
 
 
-def _lemma_in(token: Token, words: frozenset[str]) -> bool:
+def _lemma_in(token: Token, lemmas: frozenset[str]) -> bool:
     """Whether the token or one of its modifiers has one of the lemmas."""
-    return any(t.lemma_.lower() in words for t in [token, *token.children])
+    return any(t.lemma_.lower() in lemmas for t in [token, *token.children])
 
 
 def _same_actor(index: MentionIndex, source: int, target: int) -> bool:
@@ -221,7 +220,8 @@ def _location(match: Match) -> str | None:
 
 def _place_words(match: Match) -> Iterator[Token]:
     """Objects of place prepositions on the trigger or its anchor."""
+    preps = word_lists().location_preps  # "in", "at"
     for head in {match.trigger, match.anchor}:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 yield from (c for c in child.children if c.dep_ == "pobj")

@@ -21,7 +21,8 @@ CONTEXT_ERROR_CODES: Mapping[str, str] = MappingProxyType(
     {
         "E581": "context word list missing or unreadable",
         "E582": "context word list with a wrong header or a line with a wrong number of fields",
-        "E583": "context word list with an unknown class, kind or place",
+        "E583": "context word list with an unknown class, kind, place or list",
+        "E584": "word list lacking a list the code needs, or with a repeated or misplaced value",
     }
 )
 

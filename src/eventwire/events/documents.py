@@ -15,14 +15,12 @@ from spacy.tokens import Token
 
 from eventwire.events.arguments import MentionIndex
 from eventwire.events.context_data import check_value, read_rows
+from eventwire.events.lexicon import word_lists
 from eventwire.events.matcher import Match
 
 Pair = tuple[int, int | None]
 
 DOCUMENT_KINDS = frozenset({"text", "deed"})
-# Determiners by which a text is one the report has already named: "the agreement",
-# "this resolution"; "an agreement" or "any deal" is a new one.
-BACK_DETERMINERS = frozenset({"the", "this", "that"})
 
 
 @cache
@@ -86,9 +84,8 @@ class TextMakers:
         lemma = head.lemma_.lower()
         if lemma not in self.makers or head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        if not any(
-            child.lower_ in BACK_DETERMINERS for child in head.children if child.dep_ == "det"
-        ):
+        back = word_lists().back_determiners  # "the agreement", not "an agreement"
+        if not any(child.lower_ in back for child in head.children if child.dep_ == "det"):
             return None
         return self.makers[lemma]
 

@@ -14,12 +14,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventwire.events import roles
+from eventwire.events.lexicon import word_lists
 from eventwire.events.patterns import Condition, Pattern, PatternBook
-
-# Verbs whose object is what a that-clause's subject has achieved: a verdict on it.
-ACHIEVING_VERBS = frozenset({"make", "achieve"})
-# Words by which an achievement is too small to praise: "made little progress".
-SCANT_WORDS = frozenset({"little", "no", "insufficient", "limited", "scant", "slow"})
 
 LOGGER = logging.getLogger(__name__)
 
@@ -258,7 +254,7 @@ def _verdicts(token: Token) -> list[list[Token]]:
             continue
         for predicate in roles.children(clause, {"acomp", "attr"}):
             found.append(_phrase(predicate))
-        if _lemma(clause) in ACHIEVING_VERBS:  # "said Croatia had made great strides"
+        if _lemma(clause) in word_lists().achieving_verbs:  # "said Croatia had made great strides"
             done = roles.children(clause, {"dobj"})
             found.extend(_phrase(d) for d in done if not _scant(d))
     return found
@@ -291,7 +287,8 @@ def _clause_tokens(token: Token, book: PatternBook) -> list[Token]:
 
 def _scant(noun: Token) -> bool:
     """Whether an achievement is said to be too small ("little progress", "no headway")."""
-    return any(child.lower_ in SCANT_WORDS for child in noun.children)
+    scant = word_lists().scant_words
+    return any(child.lower_ in scant for child in noun.children)
 
 
 def _phrase(top: Token) -> list[Token]:

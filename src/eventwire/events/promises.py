@@ -19,12 +19,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.events.lexicon import word_lists
 from eventwire.events.patterns import PatternBook
 
 PROMISE_ROOTS = frozenset({"05", "06", "07"})
 THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether", "once", "when"})
-OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 MAX_CLIMB = 6
 
 
@@ -55,8 +54,9 @@ def _clause_chain(anchor: Token) -> list[Token]:
 
 def _in_condition(anchor: Token) -> bool:
     """Whether the act is the condition of a conditional ("if X attacks", "unless X")."""
+    marks = word_lists().condition_marks  # "if", "unless"
     return any(
-        child.dep_ == "mark" and child.lower_ in CONDITION_MARKS
+        child.dep_ == "mark" and child.lower_ in marks
         for token in _clause_chain(anchor)
         for child in token.children
     )
@@ -64,8 +64,9 @@ def _in_condition(anchor: Token) -> bool:
 
 def _obligation(anchor: Token) -> bool:
     """Whether the act is an obligation ("must withdraw", "should organise protests")."""
+    auxiliaries = word_lists().obligation_aux  # "must", "should"
     return any(
-        child.dep_ == "aux" and child.lower_ in OBLIGATION_AUX
+        child.dep_ == "aux" and child.lower_ in auxiliaries
         for token in _clause_chain(anchor)
         for child in token.children
     )

@@ -12,54 +12,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from eventwire.events.lexicon import word_lists
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
-# Verbs whose object, not their subject, does what their complement says ("urged X to go").
-OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "call",
-        "order",
-        "force",
-        "invite",
-        "press",
-        "encourage",
-        "persuade",
-        "allow",
-        "tell",
-        "pressure",
-        "require",
-        "appeal",
-        "implore",
-        "compel",
-        "instruct",
-        "permit",
-        "help",
-        "prompt",
-        "push",
-        "cause",
-        "enable",
-        "lead",
-    }
-)
-CIRCUMSTANCE = frozenset({"for", "after", "during"})
-# Prepositions whose gerund is done by the verb's object: "accused X of supporting",
-# "congratulated X on winning", "stopped X from entering".
-OBJECT_GERUND_PREPS = frozenset({"of", "on", "from"})
-# Verbs that judge their object for what a "for" gerund says it did ("thanked X for
-# sending", "blamed X for starting"); with other verbs "for" gives a purpose.
-JUDGING_VERBS = frozenset(
-    {"thank", "praise", "blame", "criticize", "criticise", "condemn", "punish", "reward",
-     "congratulate", "commend", "fault", "accuse", "arrest", "jail", "fine", "sanction",
-     "sentence", "charge", "honor", "honour", "slam", "denounce"}
-)  # fmt: skip
-# Verbs whose subject takes part in what their "in" names ("engaged in talks").
-PARTICIPATION = frozenset({"engage", "participate", "join", "involve", "take_part"})
-# Prefixes that make a modifier the object of a stance, not the doer: "anti-government".
-STANCE_PREFIXES = frozenset({"anti", "pro"})
-# Nouns by which a subject leads what their "of" names: "were at the forefront of protests".
-LEADING_PLACES = frozenset({"forefront", "helm", "vanguard"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "on Friday" is no argument of "called on"
 CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp", "ccomp"})
 MAX_CLIMB = 6
@@ -67,14 +22,15 @@ MAX_CLIMB = 6
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Verb forms by which a misplaced conjunct shows which verb it goes with.
 CONJUNCT_FORMS = frozenset({"VBD", "VBZ", "VBG"})
-# Past forms spaCy's lemmatiser misreads as another word ("staged" -> "stag"): the verb's lemma.
-VERB_LEMMA_FIXES = {"stag": "stage"}
 
 
 def lemma(token: Token) -> str:
-    """A token's lemma in lower case, with the verb lemmas spaCy misreads put right."""
+    """A token's lemma in lower case, with the verb lemmas spaCy misreads put right
+    (`verb_lemma_fixes` of the word lists: "staged" -> "stag" -> "stage")."""
     found = token.lemma_.lower()
-    return VERB_LEMMA_FIXES.get(found, found) if token.pos_ in {"VERB", "AUX"} else found
+    if token.pos_ not in {"VERB", "AUX"}:
+        return found
+    return word_lists().verb_lemma_fixes.get(found, found)
 
 
 def is_passive(verb: Token) -> bool:
@@ -245,7 +201,7 @@ def nominal_subject(noun: Token, light: frozenset[str]) -> list[Token]:
         found += grammatical_subject(verb)  # "X has been engaged in talks"
     elif verb is not None:
         found += logical_subject(verb)
-    elif noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE and noun.head.head.pos_ == "VERB":
+    elif _circumstance(noun):
         found += logical_subject(noun.head.head)  # "returned for talks", "took it after fighting"
     elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and _takes_part(noun.head.head):
         found += grammatical_subject(noun.head.head)  # "has been engaged in talks"
@@ -254,19 +210,28 @@ def nominal_subject(noun: Token, light: frozenset[str]) -> list[Token]:
     return found
 
 
+def _circumstance(noun: Token) -> bool:
+    """Whether a noun is the object of a circumstance preposition ("for", "after") on a verb."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in word_lists().circumstance:
+        return False
+    return noun.head.head.pos_ == "VERB"
+
+
 def _stance_prefixed(token: Token) -> bool:
     """Whether a modifier is the second half of "anti-X" or "pro-X": "anti-government
     protests" are not the government's."""
     doc = token.doc
     if token.i < 2 or doc[token.i - 1].text != "-":
         return False
-    return doc[token.i - 2].lower_ in STANCE_PREFIXES
+    return doc[token.i - 2].lower_ in word_lists().stance_prefixes
 
 
 def _leading_place(noun: Token) -> Token | None:
     """The verb of "at the forefront of" above a noun, if the noun sits there."""
     place = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    if place is None or place.lemma_.lower() not in LEADING_PLACES or place.dep_ != "pobj":
+    if place is None or place.dep_ != "pobj":
+        return None
+    if place.lemma_.lower() not in word_lists().leading_places:
         return None
     verb = place.head.head
     return verb if place.head.lower_ in {"at", "in"} and verb.pos_ in {"VERB", "AUX"} else None
@@ -278,8 +243,8 @@ def _gerund_controller(gerund: Token, prep: Token) -> list[Token]:
     verb = prep.head
     if verb.pos_ != "VERB" or gerund.tag_ != "VBG":
         return []
-    word = prep.lower_
-    if word in OBJECT_GERUND_PREPS or (word == "for" and lemma(verb) in JUDGING_VERBS):
+    word, lists = prep.lower_, word_lists()
+    if word in lists.object_gerund_preps or (word == "for" and lemma(verb) in lists.judging_verbs):
         return [_antecedent(t) for t in children(verb, {"dobj"})]
     return []
 
@@ -291,7 +256,7 @@ def is_infinitive(verb: Token) -> bool:
 
 def _takes_part(verb: Token) -> bool:
     """Whether a verb says its subject takes part in what its "in" names."""
-    if lemma(verb) in PARTICIPATION:
+    if lemma(verb) in word_lists().participation:
         return True
     return lemma(verb) == "take" and any(c.lower_ == "part" for c in verb.children)
 
@@ -336,7 +301,7 @@ def _inherited_subject(verb: Token, depth: int) -> list[Token]:
         head = head.head
     elif verb.dep_ not in CLIMB_DEPS:
         return []
-    if verb.dep_ == "xcomp" and lemma(head) in OBJECT_CONTROL:
+    if verb.dep_ == "xcomp" and lemma(head) in word_lists().object_control:
         controller = children(head, {"dobj"}) or prep_objects([head], {"on", "upon"})
         if controller:
             return controller
@@ -396,6 +361,6 @@ def is_stranded_subject(token: Token) -> bool:
 
 def _antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for ("leaders who hailed"), else the token itself."""
-    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+    if token.lower_ in word_lists().relative_words and token.head.dep_ == "relcl":
         return token.head.head
     return token

@@ -12,17 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.events.arguments import MentionIndex
+from eventwire.events.lexicon import word_lists
 from eventwire.events.matcher import Match
 
 Pair = tuple[int, int | None]
-
-# Nouns by which a report counts the parties to a relation ("both sides", "the two
-# leaders"), and the words that do the counting.
-PARTY_NOUNS = frozenset(
-    {"side", "party", "leader", "country", "nation", "government", "army", "neighbour",
-     "neighbor", "rival", "foe", "delegation", "president"}
-)  # fmt: skip
-COUNTING_WORDS = frozenset({"both", "two", "each"})
 
 
 class LastSides:
@@ -84,9 +77,10 @@ def _two_named_before(subject: Token, index: MentionIndex) -> tuple[int, int] | 
 
 def _counts_parties(heads: tuple[Token, ...]) -> bool:
     """Whether a subject is a party noun counted as two: "both sides", "the two leaders"."""
+    lists = word_lists()
     return any(
-        head.lemma_.lower() in PARTY_NOUNS
-        and any(child.lower_ in COUNTING_WORDS for child in head.children)
+        head.lemma_.lower() in lists.party_nouns
+        and any(child.lower_ in lists.counting_words for child in head.children)
         for head in heads
     )
 

@@ -15,17 +15,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from eventwire.events.lexicon import word_lists
 from eventwire.records import EventActor, EventRecord, Mention
 
 LOGGER = logging.getLogger(__name__)
 
-# Sectors that act in their own name without a country ("Amnesty International").
-OWN_NAME_SECTORS = frozenset({"IGO", "NGO"})
 INFERRED = "+story-target"
-# Sectors whose unstated counterpart, in their own country's story, is that country: a
-# court sentences, the police arrest, protesters protest at home, whoever else the story
-# deals with.
-DOMESTIC_SECTORS = frozenset({"JUD", "COP", "OPP", "CVL", "LAB", "EDU", "PTY", "CRM", "REL"})
 
 
 def with_story_targets(
@@ -55,7 +50,7 @@ def _with_target(
     """The event with the counterpart of its source as target, when the story gives one:
     the party it deals with most often, the nearest such event on a tie."""
     dealings = partners.get(event.source.country or "", [])
-    if event.source.sector in DOMESTIC_SECTORS and event.source.country == main:
+    if event.source.sector in word_lists().domestic_sectors and event.source.country == main:
         dealings = []  # a court, the police, protesters: their country's affair
     if dealings:
         counts = Counter(actor.country for _, actor in dealings)
@@ -90,7 +85,8 @@ def _partners(events: Sequence[EventRecord]) -> dict[str, list[tuple[int, EventA
 
 def _main_country(mentions: Sequence[Mention]) -> str | None:
     """The country the report mentions most (organisations left aside)."""
-    counts = Counter(m.country for m in mentions if m.country and m.sector not in OWN_NAME_SECTORS)
+    own_name = word_lists().own_name_sectors  # "IGO", "NGO"
+    counts = Counter(m.country for m in mentions if m.country and m.sector not in own_name)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -62,6 +62,7 @@ from eventwire.events.context_timex import (
     words_of_kind,
     year_number,
 )
+from eventwire.events.lexicon import word_lists
 from eventwire.events.modality import (
     clause_modality,
     governor_class,
@@ -235,7 +236,7 @@ def dating_words(trigger: Token, future: bool) -> Iterator[Token]:
         yield from roles.agent_participles(node)
     steps = 0
     while is_noun(node) and node.dep_ in NOUN_UP_LINKS and steps < MAX_STEPS:
-        leading = node.lemma_.lower() in roles.LEADING_PLACES  # "at the forefront of"
+        leading = node.lemma_.lower() in word_lists().leading_places  # "at the forefront of"
         if node.dep_ == "pobj" and is_presupposing(node.head) and not leading:
             return  # "following Trump's decision": another event, another time
         node = node.head.head if node.dep_ == "pobj" else node.head
