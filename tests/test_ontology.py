@@ -20,7 +20,7 @@ def test_every_code_level_is_present_with_names_and_values():
 
 @pytest.mark.parametrize(
     ("code", "plover", "quad"),
-    [("051", "SUPPORT", 1), ("190", "ASSAULT", 4), ("163", "COERCE", 4), ("0841", "RETREAT", 2)],
+    [("051", "SUPPORT", 1), ("190", "ASSAULT", 4), ("163", "SANCTION", 4), ("0841", "RETREAT", 2)],
 )
 def test_codes_carry_plover_type_and_quad_class(code, plover, quad):
     entry = load_ontology().code(code)
