@@ -74,3 +74,17 @@ def test_a_verdict_on_an_offer_named_back_judges_its_maker(nlp):
     )
     praise = [e for e in code(nlp, text) if e.source.text == "Jordan"]
     assert [(e.plover_type, e.target.text) for e in praise] == [("SUPPORT", "Egypt")]
+
+
+def test_a_bomb_in_a_named_place_is_an_attack_by_that_place_s_unknown_attackers(nlp):
+    events = code(nlp, "A car bomb in Baghdad killed 20 Iraqi civilians on Sunday.")
+    assert [(e.source.country, e.source.sector, e.plover_type) for e in events] == [
+        ("IRQ", "UAF", "ASSAULT")
+    ]
+    assert events[0].pattern.endswith("+unknown-attackers")
+
+
+def test_a_bomb_with_no_place_or_a_named_attacker_stays_as_it_is(nlp):
+    assert code(nlp, "A car bomb killed 20 Iraqi civilians on Sunday.") == []
+    named = code(nlp, "Iraqi troops killed 20 rebels near Baghdad.", egyptian)
+    assert [(e.source.text, e.source.sector) for e in named] == [("troops", "MIL")]

@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.allegations import allegation
 from eventwire.events.arguments import MentionIndex
+from eventwire.events.attackers import INFERRED as ATTACKERS
+from eventwire.events.attackers import UNIDENTIFIED, place_of_attack
 from eventwire.events.attribution import attribution
 from eventwire.events.documents import TextMakers
 from eventwire.events.lexicon import word_lists
@@ -63,6 +65,9 @@ def code_events(
                 or makers.stand_in(match, index, index.first_resolved(match.targets))
             )
             pairs = makers.aimed_at_makers(match, index, pairs)
+            place = None if pairs else place_of_attack(match, index)
+            if place is not None:  # "a car bomb in Baghdad killed 20 people"
+                pairs = _attacked_from(place, match, index)
             for source, target in pairs:
                 key = (number, match.code, source, target)
                 if key in seen:
@@ -71,10 +76,9 @@ def code_events(
                 distinct = target is not None and not _same_actor(index, source, target)
                 sides.note(index, source, target, distinct)
                 makers.note(match, (source, target))
-                events.append(
-                    _record(document, number, sentence, match, (source, target), index,
-                            ontology, modality)
-                )  # fmt: skip
+                record = _record(document, number, sentence, match, (source, target), index,
+                                 ontology, modality)  # fmt: skip
+                events.append(record if place is None else _by_unknown_attackers(record))
                 alleged = allegation(match, (source, target), index, ontology, modality)
                 if alleged is not None:
                     accusation, pair = alleged
@@ -117,6 +121,18 @@ def event_pairs(match: Match, index: MentionIndex) -> list[Pair]:
         return []
     pairs = [(s, t) for s in sources for t in targets if not _same_actor(index, s, t)]
     return pairs or [(source, None) for source in sources]
+
+
+def _attacked_from(place: int, match: Match, index: MentionIndex) -> list[Pair]:
+    """The pairs of an attack by unknown attackers of a place, on its named targets."""
+    targets = [t for t in index.first_resolved(match.targets) if _placed(index, t)]
+    return [(place, target) for target in targets] or [(place, None)]
+
+
+def _by_unknown_attackers(record: EventRecord) -> EventRecord:
+    """The record with its source the unidentified attackers of the place it names."""
+    source = replace(record.source, sector=UNIDENTIFIED)
+    return replace(record, source=source, pattern=f"{record.pattern or ''}{ATTACKERS}")
 
 
 def _placed(index: MentionIndex, number: int) -> bool:

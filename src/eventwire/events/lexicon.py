@@ -51,6 +51,8 @@ class Words:
     civilians: frozenset[str]
     condition_marks: frozenset[str]
     obligation_aux: frozenset[str]
+    weapon_nouns: frozenset[str]
+    place_preps: frozenset[str]
 
 
 LIST_NAMES = frozenset(field.name for field in fields(Words))
