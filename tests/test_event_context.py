@@ -414,3 +414,7 @@ def test_what_an_agreement_or_deal_is_to_do_is_future(nlp):
     assert modality(nlp, "Egypt signed a deal with Jordan to supply gas.", "supply") == "future"
     assert modality(nlp, "They reached an accord to withdraw troops.", "withdraw") == "future"
     assert modality(nlp, "Egypt supplied gas to Jordan.", "supplied") == "asserted"
+
+
+def test_swearing_to_fight_is_future(nlp):
+    assert modality(nlp, "The rebels have sworn to fight until the end.", "fight") == "future"
