@@ -493,3 +493,15 @@ def test_unlocking_or_disbursing_funds_is_economic_aid(nlp):
         ("Japan", "071", "Egypt"),
         ("Egypt", "071", "Jordan"),
     }
+
+
+def test_saying_something_is_out_of_the_question_rejects_it(nlp):
+    events = code(nlp, "Egypt said that lifting the sanctions was out of the question.")
+    assert [(e.source.text, e.plover_type) for e in events] == [("Egypt", "REJECT")]
+    assert code(nlp, "Egypt said that the matter was in question.") == []
+
+
+def test_saying_a_country_is_in_the_wrong_blames_it(nlp):
+    assert triples(code(nlp, "Egypt said Israel was in the wrong.")) == {
+        ("Egypt", "ACCUSE", "Israel")
+    }

@@ -254,6 +254,8 @@ def _verdicts(token: Token) -> list[list[Token]]:
             continue
         for predicate in roles.children(clause, {"acomp", "attr"}):
             found.append(_phrase(predicate))
+        if _lemma(clause) == "be":  # "said talks were out of the question"
+            found.extend(_phrase(prep) for prep in roles.children(clause, {"prep"}))
         if _lemma(clause) in word_lists().achieving_verbs:  # "said Croatia had made great strides"
             done = roles.children(clause, {"dobj"})
             found.extend(_phrase(d) for d in done if not _scant(d))
