@@ -108,6 +108,8 @@ class Cues:
     leader_roles: frozenset[str]
     body_roles: frozenset[str]
     description_window: int
+    cataphora_window: int
+    anonymous_roles: frozenset[str]
     headline_capitalised_share: float
     report_lag_days: int
     story: StoryCues
@@ -177,6 +179,8 @@ def _build(data: Mapping[str, Any]) -> Cues:
             leader_roles=_words(coref["leader_roles"]),
             body_roles=_words(coref["body_roles"]),
             description_window=int(coref["description_window"]),
+            cataphora_window=int(coref["cataphora_window"]),
+            anonymous_roles=_words(coref["anonymous_roles"]),
             headline_capitalised_share=float(coref["headline_capitalised_share"]),
             report_lag_days=int(data["directory"]["report_lag_days"]),
             story=_story(data["story"]),

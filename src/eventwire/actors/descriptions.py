@@ -260,6 +260,9 @@ def _unnamed(
         conf = story.confidence(ctx.cues.confidence.country_from_story) if story else conf
     if country is None:
         return None
+    named = _named_later(ctx, description, country, sector, persons)
+    if named is not None:
+        return named
     return at_tokens(
         ctx.parsed,
         description.start,
@@ -272,6 +275,51 @@ def _unnamed(
         role=role,
         role_time=description.time,
         reason=f"unnamed {description.role.phrase!r}",
+    )
+
+
+def _named_later(
+    ctx: Context,
+    description: Description,
+    country: str,
+    sector: str | None,
+    persons: Sequence[Candidate],
+) -> Candidate | None:
+    """The person an unnamed office holder turns out to be, named in the next sentences:
+    the one person there of the description's country (and sector, for a state)."""
+    role = description.role.role.lower() if description.role else ""
+    cues = ctx.cues
+    if not role or role in cues.anonymous_roles or role in cues.leader_roles:
+        return None
+    n = ctx.sentences.number(description.start)
+    window = ctx.sentences.spans[n : n + 1 + cues.cataphora_window]
+    end = window[-1].end if window else description.end
+    organisation = ctx.knowledge.country(country) is None  # NAT, UNO: no sector to match
+    later = [
+        c
+        for c in persons
+        if c.key and c.name and description.end <= c.start < end and c.country == country
+        and (organisation or c.sector == sector)
+        and (c.role or "").lower() not in cues.leader_roles
+    ]  # fmt: skip
+    if len({c.key for c in later}) != 1:
+        return None
+    chosen = later[0]
+    LOGGER.debug("unnamed %r is %s, named later", role, chosen.name)
+    return at_tokens(
+        ctx.parsed,
+        description.start,
+        description.end,
+        kind="person",
+        method="coreference",
+        confidence=cues.confidence.description_ambiguous,
+        country=chosen.country,
+        sector=chosen.sector,
+        role=description.role.role if description.role else chosen.role,
+        role_time=description.time,
+        name=chosen.name,
+        key=chosen.key,
+        reason=f"unnamed {role!r} named later as {chosen.name}",
     )
 
 
