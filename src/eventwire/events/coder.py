@@ -59,15 +59,7 @@ def code_events(
         for match in find_matches(sentence, book):
             modality = clause_modality(match.anchor)
             match = replace(match, code=recode(match.code, modality, match.anchor, book))
-            pairs = (
-                event_pairs(match, index)
-                or sides.stand_in(match, index)
-                or makers.stand_in(match, index, index.first_resolved(match.targets))
-            )
-            pairs = makers.aimed_at_makers(match, index, pairs)
-            place = None if pairs else place_of_attack(match, index)
-            if place is not None:  # "a car bomb in Baghdad killed 20 people"
-                pairs = _attacked_from(place, match, index)
+            pairs, unknown_attackers = _pairs(match, index, sides, makers)
             for source, target in pairs:
                 key = (number, match.code, source, target)
                 if key in seen:
@@ -78,7 +70,7 @@ def code_events(
                 makers.note(match, (source, target))
                 record = _record(document, number, sentence, match, (source, target), index,
                                  ontology, modality)  # fmt: skip
-                events.append(record if place is None else _by_unknown_attackers(record))
+                events.append(_by_unknown_attackers(record) if unknown_attackers else record)
                 alleged = allegation(match, (source, target), index, ontology, modality)
                 if alleged is not None:
                     accusation, pair = alleged
@@ -92,6 +84,24 @@ def code_events(
     events = with_story_targets(events, mentions)
     LOGGER.debug("%s: %d events", document.doc_id, len(events))
     return events
+
+
+def _pairs(
+    match: Match, index: MentionIndex, sides: LastSides, makers: TextMakers
+) -> tuple[list[Pair], bool]:
+    """The (source, target) pairs of a match: from its own arguments, else from those a
+    reader takes from elsewhere (both sides named before, a text's makers, the unknown
+    attackers of a place); True when the source is a place's unknown attackers."""
+    pairs = (
+        event_pairs(match, index)
+        or sides.stand_in(match, index)
+        or makers.stand_in(match, index, index.first_resolved(match.targets))
+    )
+    pairs = makers.aimed_at_makers(match, index, pairs)
+    if pairs:
+        return pairs, False
+    place = place_of_attack(match, index)  # "a car bomb in Baghdad killed 20 people"
+    return ([], False) if place is None else (_attacked_from(place, match, index), True)
 
 
 def event_pairs(match: Match, index: MentionIndex) -> list[Pair]:
