@@ -147,19 +147,8 @@ def _link(ctx: Context, description: Description, persons: Sequence[Candidate]) 
     if description.time in ("former", "elect"):
         fields.update(role_time=description.time, as_of=None)
     LOGGER.debug("description at %d refers to %s", description.start, chosen.name)
-    return at_tokens(
-        ctx.parsed,
-        description.start,
-        description.end,
-        **fields,
-        kind="person",
-        method="coreference",
-        confidence=confidence,
-        name=chosen.name,
-        antecedent=chosen,
-        key=chosen.key,
-        reason=f"description of {chosen.name}",
-    )
+    return _coreferent(description, chosen, fields, confidence, f"description of {chosen.name}",
+                       ctx, antecedent=chosen)  # fmt: skip
 
 
 def _choose(
@@ -306,20 +295,39 @@ def _named_later(
         return None
     chosen = later[0]
     LOGGER.debug("unnamed %r is %s, named later", role, chosen.name)
+    fields = {
+        "country": chosen.country,
+        "sector": chosen.sector,
+        "role": description.role.role if description.role else chosen.role,
+        "role_time": description.time,
+    }
+    reason = f"unnamed {role!r} named later as {chosen.name}"
+    return _coreferent(description, chosen, fields, cues.confidence.description_ambiguous,
+                       reason, ctx)  # fmt: skip
+
+
+def _coreferent(
+    description: Description,
+    chosen: Candidate,
+    fields: dict[str, object],
+    confidence: float,
+    reason: str,
+    ctx: Context,
+    antecedent: Candidate | None = None,
+) -> Candidate:
+    """The description as a mention of the chosen person, with the given role fields."""
     return at_tokens(
         ctx.parsed,
         description.start,
         description.end,
+        **fields,
         kind="person",
         method="coreference",
-        confidence=cues.confidence.description_ambiguous,
-        country=chosen.country,
-        sector=chosen.sector,
-        role=description.role.role if description.role else chosen.role,
-        role_time=description.time,
+        confidence=confidence,
         name=chosen.name,
+        antecedent=antecedent,
         key=chosen.key,
-        reason=f"unnamed {role!r} named later as {chosen.name}",
+        reason=reason,
     )
 
 
