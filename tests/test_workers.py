@@ -10,10 +10,12 @@ import pytest
 
 from eventwire.ingest.ids import content_hash
 from eventwire.pipeline import analyse_store, worker_count
+from eventwire.pipeline.document import BatchResult
 from eventwire.pipeline.persons import PersonBook, PersonHolder
+from eventwire.pipeline.workers import Done, Handle, Task
 from eventwire.records import Document, Mention, PublishedDate
 from eventwire.settings import Settings
-from eventwire.store import Store
+from eventwire.store import DocumentAnalysis, Store
 
 TEXTS = [
     "Russian President Vladimir Putin telephoned U.S. President Barack Obama on Wednesday to "
@@ -62,6 +64,75 @@ def test_one_and_two_workers_store_the_same_rows(tmp_path: Path) -> None:
             assert store.count_documents_to_analyse() == 0
     assert tables[1]["events"] and tables[1]["persons"]
     assert tables[1] == tables[2]
+
+
+class _ScriptedExecutor:
+    """Two handles whose tasks finish one at a time, oldest first; sends, answers and
+    retirements are logged."""
+
+    def __init__(self, log: list[tuple[str, object]]) -> None:
+        self.handles = [Handle("a"), Handle("b")]
+        self.log = log
+        self._running: list[tuple[Handle, Task]] = []
+
+    def send(self, handle: Handle, task: Task) -> None:
+        handle.busy = True
+        self._running.append((handle, task))
+        self.log.append(("send", task.number))
+
+    def wait(self) -> list[tuple[Handle, Done]]:
+        handle, task = self._running.pop(0)
+        handle.busy = False
+        self.log.append(("done", task.number))
+        analyses = [DocumentAnalysis(d.doc_id, [], [], [], "") for d in task.documents]
+        return [(handle, Done(task.number, BatchResult(analyses), 0.0))]
+
+    def retire(self, handle: Handle) -> None:
+        self.handles.remove(handle)
+        self.log.append(("retire", handle.name))
+
+    def close(self, abort: bool = False) -> None:
+        self.log.append(("close", abort))
+
+
+def _scripted_run(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
+    """Six documents analysed in rounds of two, batches of one, by the scripted executor;
+    the log of its calls and of the round writes."""
+    log: list[tuple[str, object]] = []
+    store.add_documents([_document(i, t) for i, t in enumerate(TEXTS[:6])])
+    write = store.write_analysis
+
+    def logged_write(results: list[DocumentAnalysis]) -> None:
+        log.append(("write", len(results)))
+        write(results)
+
+    monkeypatch.setattr(store, "write_analysis", logged_write)
+    monkeypatch.setattr("eventwire.pipeline.run.make_executor", lambda c, s: _ScriptedExecutor(log))
+    settings = Settings.load(parallel_min_documents=0, analysis_batch_size=2, worker_batch_size=1)
+    assert analyse_store(store, settings, workers=2).documents == 6
+    assert store.count_documents_to_analyse() == 0
+    return log
+
+
+def test_an_idle_worker_takes_a_queued_batch_before_the_main_process_writes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Task 1 completes round 0 while task 3 (round 1) waits in the queue: the idle worker
+    # gets it before round 0 is learned and written, rather than waiting for the store.
+    log = _scripted_run(store, monkeypatch)
+    assert log.index(("send", 3)) < log.index(("write", 2))
+    assert log.index(("done", 1)) < log.index(("send", 3))
+
+
+def test_workers_with_nothing_left_to_do_are_let_go_before_the_last_write(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = _scripted_run(store, monkeypatch)
+    writes = [i for i, entry in enumerate(log) if entry[0] == "write"]
+    assert len(writes) == 3
+    assert log.index(("retire", "a")) < writes[-1] and log.index(("retire", "b")) < writes[-1]
+    assert log.index(("retire", "a")) > log.index(("send", 5))  # not before the last batch
+    assert log[-1] == ("close", False)
 
 
 def titled(doc_id: str, name: str, country: str = "RUS", role: str = "president") -> Mention:

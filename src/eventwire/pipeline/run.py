@@ -7,7 +7,10 @@ knowledge base; their mentions, events and quotes are linked to the actors the k
 base now knows (`Store.link_actors`) and written to the store in one transaction.
 
 Round `r` is analysed with the persons learned from rounds `0 .. r-2`: while the workers
-finish round `r-1`, round `r` is already on its way, so no worker waits for the store. At
+finish round `r-1`, round `r` is already on its way, so no worker waits for the store; and
+a worker that answers is given its next batch before the main process learns and writes,
+not after (on two cores that wait idled a worker for about a second a round). Workers with
+nothing left to do are let go at once, so they exit while the last batches finish. At
 most two rounds are in flight, so memory does not grow with the corpus; and the persons a
 document sees depend only on its round, so one worker or four give the same results.
 """
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from eventwire.pipeline.document import StageTimes
 from eventwire.pipeline.persons import PersonBook
-from eventwire.pipeline.workers import Done, Executor, Handle, Task, chunks, make_executor
+from eventwire.pipeline.workers import Done, Executor, Task, chunks, make_executor
 from eventwire.records import Document
 from eventwire.settings import Settings
 from eventwire.store import DocumentAnalysis, Store
@@ -134,8 +137,10 @@ class _Run:
                 if self.exhausted and not self.queue:
                     return
                 continue
-            for handle, done in executor.wait():
-                self._collect(handle, done)
+            for _, done in executor.wait():
+                self._collect(done)
+            self._dispatch(executor)  # idle workers take queued batches before the main
+            self._finish_in_order()  # process learns and writes, not after
 
     def _open_rounds(self) -> None:
         """Read the next rounds while fewer than ROUNDS_IN_FLIGHT wait to be learned."""
@@ -170,13 +175,16 @@ class _Run:
             self.sent += 1
             handle.version = version
             executor.send(handle, task)
+        if self.exhausted and not self.queue:  # the last batches are out: idle ones may go
+            for handle in [h for h in executor.handles if not h.busy]:
+                executor.retire(handle)
         needed = [h.version for h in executor.handles if h.version is not None]
         needed += [self.rounds[number].version for number, _ in self.queue]
         if needed:
             self.book.forget_before(min(needed))
 
-    def _collect(self, handle: Handle, done: Done) -> None:
-        """Take a finished batch; write its round when complete, then learn what can be."""
+    def _collect(self, done: Done) -> None:
+        """Take a finished batch's analyses into its round."""
         round_ = self.rounds[self.tasks.pop(done.number)]
         texts = {d.doc_id: d.text for d in round_.documents}
         for analysis in done.result.analyses:
@@ -188,7 +196,6 @@ class _Run:
         self.times.add(done.result.times)
         self.report.peak_rss_mb = max(self.report.peak_rss_mb, done.peak_rss_mb)
         round_.batches_left -= 1
-        self._finish_in_order()
 
     def _finish_in_order(self) -> None:
         """Learn, link and write the complete rounds, oldest first: each learning makes a

@@ -81,6 +81,9 @@ class Executor(Protocol):
     def wait(self) -> list[tuple[Handle, Done]]:
         """At least one finished task (raising AnalysisError for a failed one)."""
 
+    def retire(self, handle: Handle) -> None:
+        """Let an idle handle go: no task will come for it again."""
+
     def close(self, abort: bool = False) -> None:
         """Stop and release everything (at once, dropping work in flight, with `abort`)."""
 
@@ -130,6 +133,9 @@ class InlineExecutor:
         for handle, _ in finished:
             handle.busy = False
         return finished
+
+    def retire(self, handle: Handle) -> None:
+        """Nothing to let go: the calling process goes on."""
 
     def close(self, abort: bool = False) -> None:
         """Nothing to release."""
@@ -193,21 +199,33 @@ class ProcessExecutor:
                     self._raise_stopped(sentinels[item])  # type: ignore[index]
         return finished
 
+    def retire(self, handle: Handle) -> None:
+        """Ask an idle worker to stop now, so it exits while the others finish their batches
+        and the main process writes, rather than at `close`."""
+        self.handles.remove(handle)
+        self._stop(self._processes[handle.name])
+
     def close(self, abort: bool = False) -> None:
         """Ask every worker to stop after its batch (or stop it now, with `abort`), then make
         sure it has."""
-        for worker in self._processes.values():
-            if abort:
+        if abort:
+            for worker in self._processes.values():
                 worker.process.terminate()
-                continue
-            with contextlib.suppress(OSError, ValueError):  # already gone
-                worker.connection.send(None)
+        else:
+            for handle in self.handles:  # the retired ones were told already
+                self._stop(self._processes[handle.name])
         for worker in self._processes.values():
             worker.process.join(JOIN_SECONDS)
             if worker.process.is_alive():
                 worker.process.terminate()
                 worker.process.join(JOIN_SECONDS)
             worker.connection.close()
+
+    @staticmethod
+    def _stop(worker: _Process) -> None:
+        """Tell a worker to stop after its batch."""
+        with contextlib.suppress(OSError, ValueError):  # already gone
+            worker.connection.send(None)
 
     def _receive(self, handle: Handle) -> Done | Failed:
         """The answer of a worker whose pipe is readable."""
