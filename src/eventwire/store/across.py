@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from eventwire.across.records import EventMention, FusedEvent, Side, Story
 from eventwire.store.analysis import event_filters
+from eventwire.store.rows import dict_rows
 
 # Fusion's unit of work: the unordered country pair of an event and its year.
 BLOCK_SQL = (
@@ -114,7 +115,7 @@ class DuplicateStore:
 
     def duplicate_group_members(self, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
         """Every member of the groups of copies these documents belong to."""
-        return _dicts(
+        return dict_rows(
             self.con,
             "WITH roots AS (SELECT DISTINCT coalesce(duplicate_of, doc_id) AS root FROM documents "
             "WHERE doc_id IN (SELECT unnest(?))) "
@@ -152,7 +153,7 @@ class DuplicateStore:
 
     def duplicate_groups(self) -> list[dict[str, Any]]:
         """Groups of copies: the canonical document and its copies, with outlets."""
-        return _dicts(
+        return dict_rows(
             self.con,
             "SELECT c.duplicate_of AS canonical, o.outlet AS canonical_outlet, "
             "list(c.doc_id ORDER BY c.doc_id) AS copies, "
@@ -192,7 +193,7 @@ class FusionStore:
 
     def fusion_mentions(self, blocks: Sequence[str]) -> list[EventMention]:
         """Every event mention in these blocks, as fusion reads them."""
-        rows = _dicts(
+        rows = dict_rows(
             self.con,
             f"SELECT {BLOCK_SQL} AS block, e.*, d.outlet, d.published, {_KIND_SQL}, "
             "coalesce(d.duplicate_of, d.doc_id) AS canonical, substr(d.text, "
@@ -268,7 +269,7 @@ class FusionStore:
         if fused_ids is not None:
             clause += " AND e.fused_id IN (SELECT unnest(?))"
             params.append(list(fused_ids))
-        rows = _dicts(
+        rows = dict_rows(
             self.con,
             f"SELECT {_FUSED_SELECT} FROM {_FUSED_FROM} {where} {clause} "
             "ORDER BY e.event_date NULLS LAST, e.fused_id LIMIT ? OFFSET ?",
@@ -278,7 +279,7 @@ class FusionStore:
 
     def fused_event(self, fused_id: str) -> dict[str, Any] | None:
         """One fused event with its mentions and their sentences, or None."""
-        rows = _dicts(
+        rows = dict_rows(
             self.con, f"SELECT {_FUSED_SELECT} FROM {_FUSED_FROM} WHERE e.fused_id = ?", [fused_id]
         )
         if not rows:
@@ -289,7 +290,7 @@ class FusionStore:
 
     def fused_mentions(self, fused_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """The mentions of these fused events: document, outlet, sentence, words."""
-        rows = _dicts(
+        rows = dict_rows(
             self.con,
             "SELECT m.fused_id, m.doc_id, m.event, m.canonical, d.outlet, d.published, d.url, "
             "e.modality, e.event_date AS date, e.evidence, "
@@ -342,7 +343,7 @@ class FusionStore:
         if modalities:
             where += " AND f.modality IN (SELECT unnest(?))"
             params.append(list(modalities))
-        rows = _dicts(
+        rows = dict_rows(
             self.con,
             "SELECT f.fused_id, f.event_date AS date, f.date_precision, f.cameo, f.plover_type, "
             "f.quad_class, f.goldstein, f.modality, f.source_country, f.source_sector, "
@@ -361,7 +362,7 @@ class StoryStore:
 
     def documents_without_story(self) -> list[dict[str, Any]]:
         """Canonical documents in no story yet, with their text, by publication day."""
-        return _dicts(
+        return dict_rows(
             self.con,
             "SELECT d.doc_id, d.title, d.text, d.outlet, d.published, d.published_day, "
             "(SELECT max(e.event_date) FROM events e WHERE e.doc_id = d.doc_id) AS event_day "
@@ -390,7 +391,7 @@ class StoryStore:
     def open_stories(self, since: dt.date | None) -> list[Story]:
         """Stories still open to new documents: active since a day, or all of them."""
         where, params = ("WHERE last_day >= ? OR last_day IS NULL", [since]) if since else ("", [])
-        rows = _dicts(
+        rows = dict_rows(
             self.con,
             "SELECT s.*, (SELECT list(doc_id ORDER BY doc_id) FROM story_documents sd WHERE "
             f"sd.story_id = s.story_id) AS doc_ids FROM stories s {where} ORDER BY story_id",
@@ -465,7 +466,7 @@ class StoryStore:
 
     def story_texts(self, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
         """The canonical documents of a story with their text and event sentences."""
-        return _dicts(
+        return dict_rows(
             self.con,
             "SELECT d.doc_id, d.title, d.text, d.outlet, d.published, d.published_day, "
             '(SELECT list(struct_pack(start := e.sentence_start, "end" := e.sentence_end, '
@@ -484,7 +485,7 @@ class StoryStore:
 
     def stories(self, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Stories, the most reported first, with their outlets and summaries."""
-        rows = _dicts(
+        rows = dict_rows(
             self.con,
             "SELECT s.story_id, s.label, s.first_published, s.last_published, s.num_documents, "
             "s.num_outlets, (SELECT list(DISTINCT d.outlet ORDER BY d.outlet) FROM "
@@ -501,7 +502,7 @@ class StoryStore:
 
     def story_summaries(self, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """The summary sentences of these stories, each with its document and outlet."""
-        rows = _dicts(
+        rows = dict_rows(
             self.con,
             'SELECT s.story_id, s.doc_id, d.outlet, d.published, s.start, s."end", s.text '
             "FROM story_sentences s JOIN documents d USING (doc_id) "
@@ -515,12 +516,12 @@ class StoryStore:
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """One story: its documents, summary and timeline of fused events; None if unknown."""
-        rows = _dicts(self.con, "SELECT * EXCLUDE (features) FROM stories WHERE story_id = ?",
+        rows = dict_rows(self.con, "SELECT * EXCLUDE (features) FROM stories WHERE story_id = ?",
                       [story_id])  # fmt: skip
         if not rows:
             return None
         story = rows[0]
-        story["documents"] = _dicts(
+        story["documents"] = dict_rows(
             self.con,
             "SELECT d.doc_id, d.title, d.outlet, d.published, d.duplicate_of, sd.similarity "
             "FROM story_documents sd JOIN documents d USING (doc_id) WHERE sd.story_id = ? "
@@ -530,7 +531,7 @@ class StoryStore:
         story["summary"] = self.story_summaries([story_id]).get(story_id, [])
         story["timeline"] = [
             _decoded(r)
-            for r in _dicts(
+            for r in dict_rows(
                 self.con,
                 f"SELECT {_FUSED_SELECT} FROM {_FUSED_FROM} WHERE e.fused_id IN (SELECT "
                 "m.fused_id FROM fused_event_mentions m JOIN story_documents sd USING (doc_id) "
@@ -641,13 +642,6 @@ def _decoded(row: dict[str, Any]) -> dict[str, Any]:
         if isinstance(row.get(key), str):
             row[key] = json.loads(row[key])
     return row
-
-
-def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict]:
-    """Run a query and return rows as dicts."""
-    cursor = con.execute(sql, list(params))
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 class _transaction:

@@ -11,6 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire.records import Document, EventActor, EventRecord, Mention, Quote
+from eventwire.store.rows import dict_rows
 
 if TYPE_CHECKING:
     from eventwire.actors.knowledge import Person
@@ -286,13 +287,12 @@ class EventQueries:
     def events(self, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
         """Events with their evidence, filtered (see `event_filters`), by date then document."""
         where, params = event_filters(**filters)
-        cursor = self.con.execute(
+        return dict_rows(
+            self.con,
             f"SELECT {_EVENT_SELECT} FROM events e JOIN documents d USING (doc_id) {where} "
             "ORDER BY e.event_date NULLS LAST, e.doc_id, e.event LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def iter_event_records(self, batch_size: int = 1000, **filters: Any) -> Iterator[dict]:
         """Every event as the JSON Lines record of FORMAT.md, streamed."""
@@ -311,7 +311,8 @@ class EventQueries:
     def top_dyads(self, limit: int = 10, modality: str | None = "asserted") -> list[dict]:
         """The country pairs with the most events, with counts and Goldstein means."""
         where = "AND modality = ?" if modality else ""
-        cursor = self.con.execute(
+        return dict_rows(
+            self.con,
             "SELECT source_country || '-' || target_country AS dyad, count(*) AS events, "
             "round(avg(goldstein), 2) AS goldstein_mean, "
             "count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
@@ -321,8 +322,6 @@ class EventQueries:
             "GROUP BY ALL ORDER BY events DESC, dyad LIMIT ?",
             [modality, limit] if modality else [limit],
         )
-        names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def quotes(
         self,
@@ -335,13 +334,12 @@ class EventQueries:
         """Quotes with their speakers, filtered by document, speaker words or the speaker's
         knowledge-base actor id."""
         where, params = quote_filters(doc_id, speaker, actor_id)
-        cursor = self.con.execute(
+        return dict_rows(
+            self.con,
             f"SELECT q.*, d.published, d.outlet FROM quotes q JOIN documents d USING (doc_id) "
             f"{where} ORDER BY q.doc_id, q.quote LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def iter_quote_records(self, batch_size: int = 1000) -> Iterator[dict[str, Any]]:
         """Every quote as the record of FORMAT.md, streamed."""

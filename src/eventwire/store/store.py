@@ -20,6 +20,7 @@ from eventwire.store.across import AcrossStore
 from eventwire.store.actors import ActorsMixin
 from eventwire.store.analysis import AnalysisStore, EventQueries
 from eventwire.store.links import LinksMixin
+from eventwire.store.rows import dict_rows
 from eventwire.store.schema import migrate, schema_version
 from eventwire.store.web import WebQueries
 
@@ -306,9 +307,7 @@ class Store(AnalysisStore, EventQueries, ActorsMixin, LinksMixin, AcrossStore, W
 
     def _dicts(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         """Run a query and return rows as dicts."""
-        cursor = self.con.execute(sql, params or [])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return dict_rows(self.con, sql, params or [])
 
 
 _EXPORT_SELECT = (

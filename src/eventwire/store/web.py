@@ -10,6 +10,7 @@ import duckdb
 
 from eventwire.store.actors import actor_filters
 from eventwire.store.analysis import _EVENT_SELECT, event_filters, quote_filters
+from eventwire.store.rows import dict_rows
 
 _REPORT_SELECT = (
     "e.doc_id, e.event, d.title, d.outlet, d.published, d.url, e.modality, "
@@ -66,7 +67,7 @@ class WebQueries:
     def event_listing(self, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict]:
         """A page of events, filtered as `events` is, with the columns a listing shows."""
         where, params = event_filters(**filters)
-        return _dicts(
+        return dict_rows(
             self.con,
             f"SELECT {_LISTING_SELECT} FROM events e JOIN documents d USING (doc_id) {where} "
             "ORDER BY e.event_date NULLS LAST, e.doc_id, e.event LIMIT ? OFFSET ?",
@@ -84,7 +85,7 @@ class WebQueries:
         """A page of actors, found as `actors` finds them, with the columns a listing shows
         (no counts of aliases and roles: they cost a subquery per actor)."""
         where, params = actor_filters(search, country, None, kind)
-        return _dicts(
+        return dict_rows(
             self.con,
             f"SELECT {_ACTOR_LISTING} {where} ORDER BY a.name, a.actor_id LIMIT ? OFFSET ?",
             [*params, limit, offset],
@@ -100,7 +101,7 @@ class WebQueries:
     ) -> list[dict[str, Any]]:
         """A page of quotes, filtered as `quotes` is, with the columns a listing shows."""
         where, params = quote_filters(doc_id, speaker, actor_id)
-        return _dicts(
+        return dict_rows(
             self.con,
             f"SELECT {_QUOTE_LISTING} {where} ORDER BY q.doc_id, q.quote LIMIT ? OFFSET ?",
             [*params, limit, offset],
@@ -108,7 +109,7 @@ class WebQueries:
 
     def story_listing(self, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """A page of stories, ordered as `stories` orders them, without their summaries."""
-        return _dicts(
+        return dict_rows(
             self.con,
             f"SELECT {_STORY_LISTING} ORDER BY s.num_documents DESC, s.num_outlets DESC, "
             "s.last_day DESC NULLS LAST, s.story_id LIMIT ? OFFSET ?",
@@ -119,7 +120,7 @@ class WebQueries:
         """The reports of these events (doc_id, event): document, sentence and evidence offsets."""
         if not pairs:
             return []
-        return _dicts(
+        return dict_rows(
             self.con,
             "WITH wanted AS (SELECT unnest(?) AS doc_id, unnest(?) AS event) "
             f"SELECT {_REPORT_SELECT} FROM wanted w JOIN events e USING (doc_id, event) "
@@ -130,7 +131,7 @@ class WebQueries:
 
     def latest_events(self, limit: int = 20) -> list[dict[str, Any]]:
         """The events dated latest (then published latest), with their evidence."""
-        return _dicts(
+        return dict_rows(
             self.con,
             f"SELECT {_EVENT_SELECT}, fm.fused_id FROM {_EVENT_FROM} "
             "ORDER BY e.event_date DESC NULLS LAST, d.published_day DESC NULLS LAST, e.doc_id, "
@@ -144,7 +145,7 @@ class WebQueries:
         """Events with an actor as `source` or `target`, by its id or canonical name, by date."""
         if side not in ("source", "target"):
             raise ValueError(f"[E230] an actor is an event's source or target, not {side!r}")
-        return _dicts(
+        return dict_rows(
             self.con,
             f"SELECT {_EVENT_SELECT}, fm.fused_id FROM {_EVENT_FROM} "
             f"WHERE e.{side}_actor_id = ? OR e.{side}_name = ? "
@@ -156,7 +157,7 @@ class WebQueries:
         self, actor_id: str, name: str, limit: int = 50, offset: int = 0
     ) -> list[dict[str, Any]]:
         """Quotes whose speaker is this actor, by its id or canonical name."""
-        return _dicts(
+        return dict_rows(
             self.con,
             "SELECT q.*, d.published, d.outlet, d.title FROM quotes q JOIN documents d "
             "USING (doc_id) WHERE q.speaker_actor_id = ? OR q.speaker_name = ? "
@@ -173,7 +174,7 @@ class WebQueries:
             "e.plover_type", "e.attribution", "e.location",
         )  # fmt: skip
         where = " OR ".join(f"{f} ILIKE $1" for f in fields) + " OR e.cameo = $2"
-        return _dicts(
+        return dict_rows(
             self.con,
             f"SELECT {_LISTING_SELECT} FROM events e JOIN documents d USING (doc_id) "
             f"WHERE {where} ORDER BY e.event_date NULLS LAST, e.doc_id, e.event LIMIT $3 OFFSET $4",
@@ -181,14 +182,7 @@ class WebQueries:
         )
 
 
-def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> list[dict]:
-    """Run a query and return rows as dicts."""
-    cursor = con.execute(sql, list(params))
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def _first(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> dict | None:
     """The first row of a query as a dict, or None."""
-    rows = _dicts(con, sql, params)
+    rows = dict_rows(con, sql, params)
     return rows[0] if rows else None
