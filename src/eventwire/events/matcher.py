@@ -198,8 +198,9 @@ def _test(condition: Condition, token: Token, book: PatternBook) -> bool:
     if kind == "prt":
         return _child_lemmas(token, {"prt", "advmod"}) & values != set()
     if kind == "prep":
-        marks = {mark.lemma_.lower() for mark, _ in roles.for_clauses(token)}
-        return (_child_lemmas(token, {"prep", "agent", "dative"}) | marks) & values != set()
+        if _child_lemmas(token, {"prep", "agent", "dative"}) & values:
+            return True
+        return "for" in values and bool(roles.for_clauses(token))  # "calls for X to act"
     if kind == "obj":
         objects = roles.logical_object(token) if token.pos_ != "NOUN" else []
         if not values:

@@ -101,9 +101,8 @@ def prep_objects(scope: Iterable[Token], preps: Iterable[str]) -> list[Token]:
     wanted = frozenset(preps)
     found: list[Token] = []
     for token in scope:
-        for mark, clause in for_clauses(token):
-            if mark.lemma_.lower() in wanted:
-                found.extend(children(clause, {"nsubj"}))
+        if "for" in wanted:  # only "for" opens such a clause; most calls want other words
+            found.extend(s for _, clause in for_clauses(token) for s in children(clause, {"nsubj"}))
         for child in token.children:
             if child.dep_ in {"prep", "agent", "dative"} and child.lemma_.lower() in wanted:
                 objects = children(child, {"pobj", "pcomp"})
