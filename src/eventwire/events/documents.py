@@ -4,32 +4,18 @@ A report names a text once with the act that made it ("the IMF reached an agreem
 Argentina", "the two leaders signed a declaration") and later lets the text act: "the
 agreement calls for authorities to ...", "the declaration said ...". A reader takes the
 text's makers as the actors: its source speaks, and its target stays the counterpart
-unless the clause names its own. The nouns are listed in `data/events/documents.tsv`.
+unless the clause names its own. The nouns are the `text_nouns` of `data/events/words.tsv`.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
 from eventwire.events.arguments import MentionIndex
-from eventwire.events.context_data import check_value, read_rows
 from eventwire.events.lexicon import word_lists
 from eventwire.events.matcher import Match
 
 Pair = tuple[int, int | None]
-
-DOCUMENT_KINDS = frozenset({"text", "deed"})
-
-
-@cache
-def document_nouns() -> frozenset[str]:
-    """The lemmas of the nouns that name texts parties make."""
-    rows = read_rows("documents.tsv", ("word", "kind"))
-    return frozenset(
-        word for word, kind in rows if check_value(kind, DOCUMENT_KINDS, "documents.tsv", "kind")
-    )
 
 
 class TextMakers:
@@ -37,7 +23,7 @@ class TextMakers:
     (source, target) of the last event that produced a text of that name."""
 
     def __init__(self, nouns: frozenset[str] | None = None) -> None:
-        self.nouns = document_nouns() if nouns is None else nouns
+        self.nouns = word_lists().text_nouns if nouns is None else nouns
         self.makers: dict[str, Pair] = {}
 
     def note(self, match: Match, pair: Pair) -> None:

@@ -53,6 +53,7 @@ class Words:
     obligation_aux: frozenset[str]
     weapon_nouns: frozenset[str]
     place_preps: frozenset[str]
+    text_nouns: frozenset[str]
 
 
 LIST_NAMES = frozenset(field.name for field in fields(Words))
