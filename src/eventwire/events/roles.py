@@ -204,8 +204,8 @@ def nominal_subject(noun: Token, light: frozenset[str]) -> list[Token]:
         found += logical_subject(noun.head.head)  # "returned for talks", "took it after fighting"
     elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and _takes_part(noun.head.head):
         found += grammatical_subject(noun.head.head)  # "has been engaged in talks"
-    elif _leading_place(noun) is not None:
-        found += grammatical_subject(_leading_place(noun))  # "were at the forefront of protests"
+    elif (leading := _leading_place(noun)) is not None:
+        found += grammatical_subject(leading)  # "were at the forefront of protests"
     return found
 
 
